@@ -1,0 +1,65 @@
+/**
+ * Runs the committed dist/index.js as the runner would, against the sample
+ * organization served on 127.0.0.1.
+ */
+import { FakeGitHub } from './mock/github.js'
+import { runAction } from './mock/runner.js'
+import {
+  loadSample,
+  SAMPLE_EXEMPT,
+  SAMPLE_EXPECTED,
+  SAMPLE_ORGANIZATION
+} from './mock/sample.js'
+import { serveLoopback, type LoopbackServer } from './mock/transports.js'
+
+let server: LoopbackServer
+let fake: FakeGitHub
+
+beforeAll(async () => {
+  fake = loadSample(new FakeGitHub())
+  server = await serveLoopback(fake)
+})
+afterAll(() => server.close())
+
+describe('dist/index.js on the loopback mock', () => {
+  it('audits the sample organization with the action.yml defaults', async () => {
+    const run = await runAction({
+      apiUrl: server.url,
+      inputs: {
+        organization: SAMPLE_ORGANIZATION,
+        token: 'e2e-token-value',
+        'exempt-users': SAMPLE_EXEMPT
+      }
+    })
+    expect(run.stderr).toBe('')
+    expect(run.exitCode).toBe(0)
+    expect(JSON.parse(run.outputs['missing-logins'] as string)).toEqual(
+      SAMPLE_EXPECTED.missingLogins
+    )
+    expect(JSON.parse(run.outputs.findings as string)).toEqual(
+      SAMPLE_EXPECTED.findings
+    )
+    expect(run.outputs.status).toBe('findings')
+    expect(run.summary).toMatch(/^# SCIM audit/)
+    expect(run.summary).toContain('`pending\\|<b>x</b>@acme.example`')
+    expect(run.annotations).toHaveLength(SAMPLE_EXPECTED.missingLogins.length)
+    expect(run.stdout).toContain(
+      '::group::Fetching members and external identities of acme-corp'
+    )
+  })
+
+  it('fails with one line and no stack trace when the organization is unknown', async () => {
+    const run = await runAction({
+      apiUrl: server.url,
+      inputs: { organization: 'ghost-org', token: 'e2e-token-value' }
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::error'))
+    expect(errors).toEqual([
+      "::error::Organization 'ghost-org' was not found; check the 'organization' input and that the token's owner can see it."
+    ])
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
+  })
+})

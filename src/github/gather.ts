@@ -1,0 +1,217 @@
+import { AccessError, IncompleteAuditError } from '../errors.js'
+import type { Identity, Member, Role, Roster } from '../roster.js'
+import type { GitHubClient } from './client.js'
+import { toAccessError } from './diagnose.js'
+import {
+  MEMBERS_QUERY,
+  ORGANIZATION_IDENTITIES_QUERY,
+  PREFLIGHT_QUERY
+} from './queries.js'
+
+export const PAGE_SIZE = 100
+
+interface Connection<T> {
+  totalCount: number
+  pageInfo: { hasNextPage: boolean; endCursor: string | null }
+  nodes?: (T | null)[]
+  edges?: (T | null)[]
+}
+
+interface MemberEdge {
+  role: Role
+  node: { login: string; name: string | null } | null
+}
+
+interface IdentityNode {
+  guid: string
+  samlIdentity: {
+    nameId: string | null
+    username: string | null
+    emails: { value: string }[] | null
+  } | null
+  scimIdentity: {
+    username: string | null
+    givenName: string | null
+    familyName: string | null
+    emails: { value: string }[] | null
+  } | null
+  user: { login: string; name: string | null } | null
+}
+
+interface PreflightResponse {
+  organization: {
+    login: string
+    viewerCanAdminister: boolean
+    samlIdentityProvider: { id: string } | null
+  } | null
+}
+
+/** Checks the organization exists, the token administers it, and SAML is on. */
+export async function preflight(
+  client: GitHubClient,
+  organization: string,
+  enterprise: string | undefined
+): Promise<void> {
+  let response: PreflightResponse
+  try {
+    response = await client.graphql<PreflightResponse>(PREFLIGHT_QUERY, {
+      organization
+    })
+  } catch (error) {
+    throw toAccessError(error, organization)
+  }
+  const org = response.organization
+  if (!org) {
+    throw new AccessError(
+      `Organization '${organization}' was not found; check the 'organization' input and that the token's owner can see it.`,
+      organization
+    )
+  }
+  if (!org.viewerCanAdminister) {
+    throw new AccessError(
+      `The token cannot administer '${organization}'; use a token of an organization owner with the read:org scope (or a GitHub App with Members: read).`,
+      organization
+    )
+  }
+  if (!org.samlIdentityProvider && !enterprise) {
+    throw new AccessError(
+      `SAML single sign-on is not configured on the organization '${organization}'; if SAML is configured on its enterprise, set the 'enterprise' input to the enterprise slug.`,
+      organization
+    )
+  }
+}
+
+function checkComplete(
+  what: string,
+  organization: string,
+  read: number,
+  totalCount: number | undefined
+): void {
+  if (totalCount !== undefined && read !== totalCount) {
+    throw new IncompleteAuditError(
+      `Read ${read} ${what} of '${organization}' but GitHub reports ${totalCount}; the audit is incomplete, so no report was published. Run it again.`,
+      organization
+    )
+  }
+}
+
+/** Walks a paginated query and returns every node it yields, in order. */
+export async function walk<T>(
+  client: GitHubClient,
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (page: unknown) => Connection<T> | null | undefined
+): Promise<{ items: T[]; totalCount: number | undefined }> {
+  const items: T[] = []
+  let totalCount: number | undefined
+  const pages = client.graphql.paginate.iterator(query, {
+    ...variables,
+    pageSize: PAGE_SIZE
+  })
+  for await (const page of pages) {
+    const connection = pick(page)
+    if (!connection) break
+    totalCount = connection.totalCount
+    for (const item of connection.nodes ?? connection.edges ?? []) {
+      if (item) items.push(item)
+    }
+  }
+  return { items, totalCount }
+}
+
+/** Every member of the organization, with role. */
+export async function fetchMembers(
+  client: GitHubClient,
+  organization: string
+): Promise<Member[]> {
+  const { items, totalCount } = await walk<MemberEdge>(
+    client,
+    MEMBERS_QUERY,
+    { organization },
+    (page) =>
+      (page as { organization: { membersWithRole: Connection<MemberEdge> } })
+        .organization?.membersWithRole
+  )
+  checkComplete('members', organization, items.length, totalCount)
+  return items.flatMap((edge) =>
+    edge.node
+      ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
+      : []
+  )
+}
+
+function emailsOf(node: IdentityNode): string[] {
+  const list = node.scimIdentity?.emails?.length
+    ? node.scimIdentity.emails
+    : (node.samlIdentity?.emails ?? [])
+  return list.map((email) => email.value)
+}
+
+function scimNameOf(node: IdentityNode): string | null {
+  const parts = [node.scimIdentity?.givenName, node.scimIdentity?.familyName]
+  const name = parts.filter((part) => part).join(' ')
+  return name === '' ? null : name
+}
+
+export function toIdentity(node: IdentityNode): Identity {
+  return {
+    guid: node.guid,
+    nameId: node.samlIdentity?.nameId ?? null,
+    scimUsername: node.scimIdentity?.username ?? null,
+    scimName: scimNameOf(node),
+    emails: emailsOf(node),
+    login: node.user?.login ?? null
+  }
+}
+
+type IdentityPage = {
+  organization: {
+    samlIdentityProvider: {
+      externalIdentities: Connection<IdentityNode>
+    } | null
+  } | null
+}
+
+/** Every external identity of the organization's SAML provider. */
+export async function fetchOrganizationIdentities(
+  client: GitHubClient,
+  organization: string
+): Promise<Identity[]> {
+  const { items, totalCount } = await walk<IdentityNode>(
+    client,
+    ORGANIZATION_IDENTITIES_QUERY,
+    { organization },
+    (page) =>
+      (page as IdentityPage).organization?.samlIdentityProvider
+        ?.externalIdentities
+  )
+  checkComplete('external identities', organization, items.length, totalCount)
+  return items.map(toIdentity)
+}
+
+/**
+ * Reads one organization. The preflight runs beside the two walks, so it
+ * costs no round trip; when it fails, its message wins over whatever the
+ * walks ran into.
+ */
+export async function gatherRoster(
+  client: GitHubClient,
+  organization: string
+): Promise<Roster> {
+  const checked = preflight(client, organization, undefined)
+  const members = fetchMembers(client, organization)
+  const identities = fetchOrganizationIdentities(client, organization)
+  members.catch(() => undefined)
+  identities.catch(() => undefined)
+  await checked
+  try {
+    return {
+      organization,
+      members: await members,
+      identities: await identities,
+      source: 'organization'
+    }
+  } catch (error) {
+    throw toAccessError(error, organization)
+  }
+}

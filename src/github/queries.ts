@@ -1,0 +1,113 @@
+/**
+ * Every GraphQL document the action sends. Paginated queries page one
+ * connection each, through `$cursor`, as @octokit/plugin-paginate-graphql
+ * requires; `__tests__/schema.test.ts` validates them all against GitHub's
+ * published schema.
+ */
+
+export const PREFLIGHT_QUERY = `
+query preflight($organization: String!) {
+  organization(login: $organization) {
+    login
+    viewerCanAdminister
+    samlIdentityProvider {
+      id
+    }
+  }
+}`
+
+export const MEMBERS_QUERY = `
+query members($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(first: $pageSize, after: $cursor) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        role
+        node {
+          login
+          name
+        }
+      }
+    }
+  }
+}`
+
+const IDENTITY_FIELDS = `
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          guid
+          samlIdentity {
+            nameId
+            username
+            emails {
+              value
+            }
+          }
+          scimIdentity {
+            username
+            givenName
+            familyName
+            emails {
+              value
+            }
+          }
+          user {
+            login
+            name
+          }
+        }`
+
+export const ORGANIZATION_IDENTITIES_QUERY = `
+query organizationIdentities($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    samlIdentityProvider {
+      externalIdentities(first: $pageSize, after: $cursor) {${IDENTITY_FIELDS}
+      }
+    }
+  }
+}`
+
+export const ENTERPRISE_IDENTITIES_QUERY = `
+query enterpriseIdentities($enterprise: String!, $pageSize: Int!, $cursor: String) {
+  enterprise(slug: $enterprise) {
+    ownerInfo {
+      samlIdentityProvider {
+        externalIdentities(first: $pageSize, after: $cursor) {${IDENTITY_FIELDS}
+        }
+      }
+    }
+  }
+}`
+
+export const ENTERPRISE_ORGANIZATIONS_QUERY = `
+query enterpriseOrganizations($enterprise: String!, $cursor: String) {
+  enterprise(slug: $enterprise) {
+    organizations(first: 100, after: $cursor) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        login
+      }
+    }
+  }
+}`
+
+/** All documents, by name, for the schema test. */
+export const QUERIES = {
+  preflight: PREFLIGHT_QUERY,
+  members: MEMBERS_QUERY,
+  organizationIdentities: ORGANIZATION_IDENTITIES_QUERY,
+  enterpriseIdentities: ENTERPRISE_IDENTITIES_QUERY,
+  enterpriseOrganizations: ENTERPRISE_ORGANIZATIONS_QUERY
+}

@@ -1,0 +1,244 @@
+import { InputError } from './errors.js'
+
+export const FAIL_ON = ['never', 'missing', 'any'] as const
+export type FailOn = (typeof FAIL_ON)[number]
+
+export const IDENTITY_DETAILS = ['auto', 'always', 'never'] as const
+export type IdentityDetails = (typeof IDENTITY_DETAILS)[number]
+
+export interface Repository {
+  owner: string
+  repo: string
+}
+
+/** Everything the action was asked to do, validated before any request. */
+export interface Settings {
+  /** Organization logins to audit, deduplicated, in the order given; `*` means every organization of `enterprise`. */
+  organizations: string[]
+  /** Token that reads members and external identities. */
+  token: string
+  /** Enterprise slug whose SAML provider holds the identities, if any. */
+  enterprise: string | undefined
+  /** Logins or glob patterns, lower-cased, whose members are exempt. */
+  exemptUsers: string[]
+  /** Which findings fail the step after everything is reported. */
+  failOn: FailOn
+  /** Warning annotations to emit; 0 turns them off. */
+  maxAnnotations: number
+  /** Whether NameIDs, SCIM userNames and e-mails may be shown. */
+  identityDetails: IdentityDetails
+  /** Whether to open and maintain a tracking issue. */
+  createIssue: boolean
+  /** Repository of the tracking issue, and of the workflow run. */
+  issueRepository: Repository | undefined
+  /** Token that writes issues in `issueRepository`. */
+  issueToken: string
+  /** Issue title; `{organization}` is replaced. */
+  issueTitle: string
+  /** Labels put on the tracking issue. */
+  issueLabels: string[]
+  /** Logins assigned to the tracking issue. */
+  issueAssignees: string[]
+  /** Read and report, but change nothing on GitHub. */
+  dryRun: boolean
+}
+
+export type InputReader = (name: string) => string
+
+const LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i
+const SLUG = /^[a-z\d][a-z\d-]{0,59}$/i
+const REPOSITORY = /^([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/([\w.-]{1,100})$/i
+const USER_PATTERN = /^[a-z\d*?[\]!-]{1,39}(?:\[bot\])?$/i
+
+/** Splits a comma or newline separated list, dropping blanks. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value)
+}
+
+function readChoice<T extends string>(
+  read: InputReader,
+  name: string,
+  choices: readonly T[],
+  fallback: T
+): T {
+  const value = read(name).trim().toLowerCase()
+  if (value === '') return fallback
+  if ((choices as readonly string[]).includes(value)) return value as T
+  throw new InputError(
+    name,
+    `Input '${name}' is ${quote(read(name))}; use one of: ${choices.join(', ')}.`
+  )
+}
+
+function readBoolean(read: InputReader, name: string): boolean {
+  const value = read(name).trim().toLowerCase()
+  if (value === '' || value === 'false') return false
+  if (value === 'true') return true
+  throw new InputError(
+    name,
+    `Input '${name}' is ${quote(read(name))}; use true or false.`
+  )
+}
+
+function readCount(read: InputReader, name: string, fallback: number): number {
+  const raw = read(name).trim()
+  if (raw === '') return fallback
+  if (!/^\d{1,6}$/.test(raw)) {
+    throw new InputError(
+      name,
+      `Input '${name}' is ${quote(raw)}; use a whole number from 0 to 999999.`
+    )
+  }
+  return Number(raw)
+}
+
+function readOrganizations(read: InputReader, enterprise?: string): string[] {
+  const organizations = [
+    ...new Set(splitList(read('organization')).map((o) => o.toLowerCase()))
+  ]
+  if (organizations.length === 0) {
+    throw new InputError(
+      'organization',
+      "Input 'organization' is empty; set it to the login of the organization to audit."
+    )
+  }
+  for (const login of organizations) {
+    if (login === '*' && enterprise) continue
+    if (login === '*') {
+      throw new InputError(
+        'organization',
+        "Input 'organization' is \"*\", which needs the 'enterprise' input to list the organizations."
+      )
+    }
+    if (!LOGIN.test(login)) {
+      throw new InputError(
+        'organization',
+        `Input 'organization' holds ${quote(login)}, which is not an organization login (letters, digits and single hyphens, at most 39).`
+      )
+    }
+  }
+  if (organizations.includes('*') && organizations.length > 1) {
+    throw new InputError(
+      'organization',
+      'Input \'organization\' mixes "*" with logins; use either "*" or a list of logins.'
+    )
+  }
+  return organizations
+}
+
+function readEnterprise(read: InputReader): string | undefined {
+  const slug = read('enterprise').trim()
+  if (slug === '') return undefined
+  if (!SLUG.test(slug)) {
+    throw new InputError(
+      'enterprise',
+      `Input 'enterprise' is ${quote(slug)}, which is not an enterprise slug (as in github.com/enterprises/SLUG).`
+    )
+  }
+  return slug.toLowerCase()
+}
+
+function readExemptUsers(read: InputReader): string[] {
+  const patterns = splitList(read('exempt-users')).map((p) => p.toLowerCase())
+  for (const pattern of patterns) {
+    if (!USER_PATTERN.test(pattern)) {
+      throw new InputError(
+        'exempt-users',
+        `Input 'exempt-users' holds ${quote(pattern)}, which is neither a login nor a glob such as "*-bot" or "svc-*".`
+      )
+    }
+  }
+  return patterns
+}
+
+function readRepository(read: InputReader): Repository | undefined {
+  const value = read('issue-repository').trim()
+  if (value === '') return undefined
+  const match = REPOSITORY.exec(value)
+  if (!match) {
+    throw new InputError(
+      'issue-repository',
+      `Input 'issue-repository' is ${quote(value)}; use the form owner/repo.`
+    )
+  }
+  return { owner: match[1] as string, repo: match[2] as string }
+}
+
+function readLogins(read: InputReader, name: string): string[] {
+  const logins = splitList(read(name)).map((l) => l.replace(/^@/, ''))
+  for (const login of logins) {
+    if (!LOGIN.test(login)) {
+      throw new InputError(
+        name,
+        `Input '${name}' holds ${quote(login)}, which is not a GitHub login.`
+      )
+    }
+  }
+  return logins
+}
+
+function readToken(read: InputReader): string {
+  const token = read('token').trim()
+  if (token === '') {
+    throw new InputError(
+      'token',
+      "Input 'token' is empty; pass an organization owner's token with read:org, e.g. token: ${{ secrets.SCIM_AUDIT_TOKEN }}."
+    )
+  }
+  if (/\s/.test(token)) {
+    throw new InputError(
+      'token',
+      "Input 'token' contains white space; check the secret holds the token alone."
+    )
+  }
+  return token
+}
+
+/** Reads and validates every input; throws an InputError on the first bad one. */
+export function readSettings(read: InputReader): Settings {
+  const enterprise = readEnterprise(read)
+  const createIssue = readBoolean(read, 'create-issue')
+  const issueRepository = readRepository(read)
+  if (createIssue && !issueRepository) {
+    throw new InputError(
+      'issue-repository',
+      "Input 'issue-repository' is empty while 'create-issue' is true; set it to owner/repo."
+    )
+  }
+  const issueToken = read('issue-token').trim()
+  if (createIssue && issueToken === '') {
+    throw new InputError(
+      'issue-token',
+      "Input 'issue-token' is empty while 'create-issue' is true; pass a token with issues: write, such as ${{ github.token }}."
+    )
+  }
+  const issueTitle = read('issue-title').trim()
+  return {
+    organizations: readOrganizations(read, enterprise),
+    token: readToken(read),
+    enterprise,
+    exemptUsers: readExemptUsers(read),
+    failOn: readChoice(read, 'fail-on', FAIL_ON, 'never'),
+    maxAnnotations: readCount(read, 'max-annotations', 10),
+    identityDetails: readChoice(
+      read,
+      'identity-details',
+      IDENTITY_DETAILS,
+      'auto'
+    ),
+    createIssue,
+    issueRepository,
+    issueToken,
+    issueTitle: issueTitle || 'Members missing SCIM metadata in {organization}',
+    issueLabels: splitList(read('issue-labels')),
+    issueAssignees: readLogins(read, 'issue-assignees'),
+    dryRun: readBoolean(read, 'dry-run')
+  }
+}

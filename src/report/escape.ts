@@ -1,0 +1,65 @@
+/**
+ * Text that comes from the identity provider or the API is untrusted: it may
+ * hold line breaks, pipes, backticks, HTML, mentions or workflow commands.
+ * These helpers make it inert for each destination.
+ */
+
+// Control characters, including line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/** One line of plain text: control characters become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL, ' ')
+}
+
+/** Safe for a log line: one line that cannot open a workflow command. */
+export function logText(text: string): string {
+  return oneLine(text).replace(/::/g, ': :')
+}
+
+function longestBacktickRun(text: string): number {
+  let longest = 0
+  for (const run of text.match(/`+/g) ?? []) {
+    longest = Math.max(longest, run.length)
+  }
+  return longest
+}
+
+/**
+ * A Markdown code span holding `text` literally. Inside a code span nothing
+ * is HTML, a link or a mention. Pipes are escaped because GitHub splits
+ * table cells on them even inside code.
+ */
+export function code(text: string): string {
+  const literal = oneLine(text).replace(/\|/g, '\\|')
+  if (literal.trim() === '') return '&nbsp;'
+  const fence = '`'.repeat(longestBacktickRun(literal) + 1)
+  const pad = /^[` ]|[` ]$/.test(literal) ? ' ' : ''
+  return `${fence}${pad}${literal}${pad}${fence}`
+}
+
+/** A code span, or an em dash when there is no value. */
+export function codeOrDash(text: string | null | undefined): string {
+  return text === null || text === undefined || text === '' ? '—' : code(text)
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function html(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+/** The organization-level SSO page of a member. */
+export function ssoUrl(organization: string, login: string): string {
+  return `https://github.com/orgs/${encodeURIComponent(organization)}/people/${encodeURIComponent(login)}/sso`
+}
+
+/** A login in a code span, linked to its SSO page; never a mention. */
+export function loginLink(organization: string, login: string): string {
+  return `[${code(login)}](${ssoUrl(organization, login)})`
+}
