@@ -42436,6 +42436,7 @@ function headline(audit) {
     }
     return `${missing.length} of ${plural(memberCount, 'member')} of ${code(audit.organization)} ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata and will not be deprovisioned by SCIM.`;
 }
+/** The table of counts per category, with meaning and remedy. */
 function countsTable(audit) {
     const counts = countFindings(audit.classification);
     const rows = CATEGORIES.map((category) => {
@@ -42459,6 +42460,7 @@ function detailColumns(finding, showDetails) {
         identity?.emails.length ? identity.emails.map(code).join(' ') : '—'
     ];
 }
+/** One table row: the account (linked to its SSO page), role, details. */
 function findingRow(organization, finding, showDetails) {
     const who = finding.login
         ? finding.role
@@ -42469,16 +42471,20 @@ function findingRow(organization, finding, showDetails) {
     const cells = [who, role, ...detailColumns(finding, showDetails)];
     return `| ${cells.join(' | ')} |`;
 }
-function findingTable(audit, category, options, maxRows) {
-    const findings = audit.classification.findings[category];
-    if (findings.length === 0)
-        return [];
-    const head = options.showDetails
+/** The header rows of a table of `findingRow`s. */
+function findingHead(showDetails) {
+    return showDetails
         ? [
             '| account | role | NameID | SCIM userName | e-mails |',
             '| --- | --- | --- | --- | --- |'
         ]
         : ['| account | role |', '| --- | --- |'];
+}
+function findingTable(audit, category, options, maxRows) {
+    const findings = audit.classification.findings[category];
+    if (findings.length === 0)
+        return [];
+    const head = findingHead(options.showDetails);
     const rows = findings
         .slice(0, maxRows)
         .map((f) => findingRow(audit.organization, f, options.showDetails));
@@ -42533,6 +42539,7 @@ function organizationSection(audit, options, maxRows) {
             : [])
     ];
 }
+/** The remediation steps per identity provider. */
 function remediation() {
     return [
         '## What to do',

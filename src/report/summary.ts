@@ -30,7 +30,8 @@ export function headline(audit: OrganizationAudit): string {
   return `${missing.length} of ${plural(memberCount, 'member')} of ${code(audit.organization)} ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata and will not be deprovisioned by SCIM.`
 }
 
-function countsTable(audit: OrganizationAudit): string[] {
+/** The table of counts per category, with meaning and remedy. */
+export function countsTable(audit: OrganizationAudit): string[] {
   const counts = countFindings(audit.classification)
   const rows = CATEGORIES.map((category) => {
     const text = CATEGORY_TEXT[category]
@@ -54,7 +55,8 @@ function detailColumns(finding: Finding, showDetails: boolean): string[] {
   ]
 }
 
-function findingRow(
+/** One table row: the account (linked to its SSO page), role, details. */
+export function findingRow(
   organization: string,
   finding: Finding,
   showDetails: boolean
@@ -69,6 +71,16 @@ function findingRow(
   return `| ${cells.join(' | ')} |`
 }
 
+/** The header rows of a table of `findingRow`s. */
+export function findingHead(showDetails: boolean): string[] {
+  return showDetails
+    ? [
+        '| account | role | NameID | SCIM userName | e-mails |',
+        '| --- | --- | --- | --- | --- |'
+      ]
+    : ['| account | role |', '| --- | --- |']
+}
+
 function findingTable(
   audit: OrganizationAudit,
   category: Category,
@@ -77,12 +89,7 @@ function findingTable(
 ): string[] {
   const findings = audit.classification.findings[category]
   if (findings.length === 0) return []
-  const head = options.showDetails
-    ? [
-        '| account | role | NameID | SCIM userName | e-mails |',
-        '| --- | --- | --- | --- | --- |'
-      ]
-    : ['| account | role |', '| --- | --- |']
+  const head = findingHead(options.showDetails)
   const rows = findings
     .slice(0, maxRows)
     .map((f) => findingRow(audit.organization, f, options.showDetails))
@@ -145,7 +152,8 @@ function organizationSection(
   ]
 }
 
-function remediation(): string[] {
+/** The remediation steps per identity provider. */
+export function remediation(): string[] {
   return [
     '## What to do',
     '',

@@ -1,0 +1,24 @@
+/** GitHub rejects issue bodies and comments longer than this. */
+export const GITHUB_TEXT_LIMIT = 65_536
+
+/**
+ * Renders `render(cap)` with the largest cap from 0 to `most` whose text
+ * fits within `limit` characters. Fewer rows never make a longer text, so
+ * a binary search finds it in a few renders even for long lists.
+ */
+export function largestFitting(
+  render: (cap: number) => string,
+  most: number,
+  limit = GITHUB_TEXT_LIMIT
+): string {
+  const whole = render(most)
+  if (whole.length <= limit) return whole
+  let fits = 0
+  let tooLong = most
+  while (tooLong - fits > 1) {
+    const middle = Math.floor((fits + tooLong) / 2)
+    if (render(middle).length <= limit) fits = middle
+    else tooLong = middle
+  }
+  return render(fits)
+}
