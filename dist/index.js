@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4081);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9314);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33258,7 +33258,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4081:
+/***/ 9314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42168,59 +42168,106 @@ function readSettings(read) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/categories.ts
-/** The wording of each category, shared by every report format. */
-const CATEGORY_TEXT = {
-    'saml-without-scim': {
-        title: 'Linked by SAML, no SCIM metadata',
-        meaning: 'Member whose linked identity has no SCIM metadata: SCIM will not remove them when they leave.',
-        remedy: 're-provision the user from the IdP (Okta: unassign and reassign the app; Entra ID: provision on demand)'
-    },
-    'no-identity': {
-        title: 'No linked identity',
-        meaning: 'Member with no linked external identity: they never signed in through SSO, or were added by hand.',
-        remedy: 'assign them to the app in the IdP, or remove them from the organization'
-    },
-    'unlinked-identity': {
-        title: 'Identity not linked to an account',
-        meaning: 'Identity with SCIM metadata but no linked account: an invitation not yet accepted, or SSO never completed.',
-        remedy: 'ask the person to accept the invitation and sign in through SSO, or unassign them in the IdP'
-    },
-    'non-member-identity': {
-        title: 'Identity of a non-member',
-        meaning: 'Identity linked to an account that is not a member: removed by hand while the IdP still provisions them.',
-        remedy: 'deprovision them in the IdP, or add them back if the removal was a mistake'
-    },
-    'name-mismatch': {
-        title: 'NameID and SCIM userName differ',
-        meaning: 'Linked identity whose SAML NameID and SCIM userName differ: SCIM attaches only when the two match.',
-        remedy: "fix the IdP's attribute mapping so NameID and userName carry the same value"
+;// CONCATENATED MODULE: ./src/issue/diagnose.ts
+
+/** The first line of Octokit's message, without its trailing docs link. */
+function firstLine(text) {
+    const line = (text ?? '').split('\n')[0] ?? '';
+    return line.replace(/\s+-\s+https?:\/\/\S+$/, '').trim() || 'no message';
+}
+/**
+ * One actionable line for a failed issue request: the missing permission,
+ * disabled issues or an unknown repository each name their fix.
+ */
+function issueError(error, repository, what) {
+    if (error instanceof IssueError)
+        return error;
+    const failure = (error ?? {});
+    const options = { cause: error };
+    const messages = {
+        401: `GitHub rejected the issue token (401 Bad credentials) while trying to ${what} in ${repository}; check the 'issue-token' input.`,
+        403: `The issue token may not ${what} in ${repository} (403 ${firstLine(failure.message)}); give the job 'permissions: issues: write', or pass an 'issue-token' that can write issues there.`,
+        404: `Repository ${repository} was not found with the issue token; check the 'issue-repository' input and that 'issue-token' can see the repository.`,
+        410: `Issues are disabled in ${repository}; enable them under Settings > General > Features, or set 'issue-repository' to a repository with issues.`
+    };
+    const known = failure.status ? messages[failure.status] : undefined;
+    if (known)
+        return new IssueError(known, repository, options);
+    const status = failure.status ? ` (HTTP ${failure.status})` : '';
+    return new IssueError(`Could not ${what} in ${repository}${status}: ${firstLine(failure.message)}; the audit was reported, so run it again later to bring the issue up to date.`, repository, options);
+}
+
+;// CONCATENATED MODULE: ./src/issue/rest.ts
+
+const LABEL_COLOR = 'd93f0b';
+function rest_name(repository) {
+    return `${repository.owner}/${repository.repo}`;
+}
+/** Reads visibility and whether issues are enabled. */
+async function readIssueRepository(client, repository) {
+    try {
+        const { data } = await client.rest.repos.get({ ...repository });
+        const visibility = (data.visibility ??
+            (data.private ? 'private' : 'public'));
+        return { visibility, hasIssues: data.has_issues };
     }
-};
-/** Remediation steps by identity provider, shown under the tables. */
-const REMEDIATION_STEPS = [
-    {
-        provider: 'Okta',
-        steps: [
-            'In the GitHub app of Okta, open Assignments and unassign the user, then assign them again; Okta then pushes the user with SCIM.',
-            "Check that the app's Provisioning tab has Create Users and Deactivate Users enabled, and that the userName mapping equals the NameID."
-        ]
-    },
-    {
-        provider: 'Microsoft Entra ID',
-        steps: [
-            'In the enterprise application, open Provisioning and use Provision on demand for the user.',
-            'Check that the user is assigned to the application and that userPrincipalName (or the attribute you use as NameID) maps to userName.'
-        ]
-    },
-    {
-        provider: 'Any identity provider',
-        steps: [
-            "After re-provisioning, the member's SSO page on GitHub shows SCIM identity data; run the audit again to confirm.",
-            'Members who should not be in the organization can be removed directly; those the IdP should manage must be assigned there first.'
-        ]
+    catch (error) {
+        throw issueError(error, rest_name(repository), 'read the repository');
     }
-];
+}
+/**
+ * Lists open and closed issues, filtered by the first label when there is
+ * one so a busy repository costs few requests; pull requests are dropped.
+ */
+async function listIssues(client, repository, label) {
+    try {
+        const issues = await client.paginate(client.rest.issues.listForRepo, {
+            ...repository,
+            state: 'all',
+            per_page: 100,
+            ...(label ? { labels: label } : {})
+        });
+        return issues
+            .filter((issue) => !issue.pull_request)
+            .map((issue) => ({
+            number: issue.number,
+            url: issue.html_url,
+            state: issue.state === 'closed' ? 'closed' : 'open',
+            body: issue.body ?? ''
+        }));
+    }
+    catch (error) {
+        throw issueError(error, rest_name(repository), 'list issues');
+    }
+}
+/** Creates the labels that do not exist yet. */
+async function ensureLabels(client, repository, labels) {
+    for (const label of labels) {
+        try {
+            await client.rest.issues.getLabel({ ...repository, name: label });
+        }
+        catch (error) {
+            if (error.status !== 404) {
+                throw issueError(error, rest_name(repository), `read label '${label}'`);
+            }
+            await writing(repository, `create label '${label}'`, () => client.rest.issues.createLabel({
+                ...repository,
+                name: label,
+                color: LABEL_COLOR,
+                description: 'Tracking issue of scim-audit'
+            }));
+        }
+    }
+}
+/** Runs one write, turning what Octokit throws into an IssueError. */
+async function writing(repository, what, write) {
+    try {
+        return await write();
+    }
+    catch (error) {
+        throw issueError(error, rest_name(repository), what);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
@@ -42281,144 +42328,59 @@ function loginLink(organization, login) {
     return `[${code(login)}](${ssoUrl(organization, login)})`;
 }
 
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-/**
- * One warning per member missing SCIM metadata, at most `max`; when more
- * are affected, the last one summarizes the rest.
- */
-function buildAnnotations(run, max) {
-    if (max <= 0)
-        return [];
-    const many = run.audits.length > 1;
-    const all = run.audits.flatMap((audit) => ['saml-without-scim', 'no-identity'].flatMap((category) => audit.classification.findings[category].map((finding) => ({
-        title: `Missing SCIM metadata: ${oneLine(finding.login ?? '')}`,
-        message: `${many ? `${audit.organization}/` : ''}${oneLine(finding.login ?? '')} (${finding.role?.toLowerCase()}) in ${audit.organization}: ${CATEGORY_TEXT[category].meaning} To fix: ${CATEGORY_TEXT[category].remedy}.`
-    }))));
-    if (all.length <= max)
-        return all;
-    const shown = all.slice(0, max - 1);
-    const rest = all.length - shown.length;
-    return [
-        ...shown,
-        {
-            title: `${rest} more members missing SCIM metadata`,
-            message: `${rest} more members are missing SCIM metadata; the job summary and the JSON report list every one.`
-        }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/report/files.ts
-
-
-
-
-const REPORT_VERSION = 1;
-function findingRecord(organization, finding, showDetails) {
-    const record = {
-        organization,
-        category: finding.category,
-        login: finding.login,
-        role: finding.role?.toLowerCase() ?? null,
-        ssoUrl: finding.login && finding.role
-            ? ssoUrl(organization, finding.login)
-            : null,
-        guid: finding.identity?.guid ?? null
-    };
-    if (showDetails) {
-        record.nameId = finding.identity?.nameId ?? null;
-        record.scimUsername = finding.identity?.scimUsername ?? null;
-        record.emails = finding.identity?.emails ?? [];
+;// CONCATENATED MODULE: ./src/report/categories.ts
+/** The wording of each category, shared by every report format. */
+const CATEGORY_TEXT = {
+    'saml-without-scim': {
+        title: 'Linked by SAML, no SCIM metadata',
+        meaning: 'Member whose linked identity has no SCIM metadata: SCIM will not remove them when they leave.',
+        remedy: 're-provision the user from the IdP (Okta: unassign and reassign the app; Entra ID: provision on demand)'
+    },
+    'no-identity': {
+        title: 'No linked identity',
+        meaning: 'Member with no linked external identity: they never signed in through SSO, or were added by hand.',
+        remedy: 'assign them to the app in the IdP, or remove them from the organization'
+    },
+    'unlinked-identity': {
+        title: 'Identity not linked to an account',
+        meaning: 'Identity with SCIM metadata but no linked account: an invitation not yet accepted, or SSO never completed.',
+        remedy: 'ask the person to accept the invitation and sign in through SSO, or unassign them in the IdP'
+    },
+    'non-member-identity': {
+        title: 'Identity of a non-member',
+        meaning: 'Identity linked to an account that is not a member: removed by hand while the IdP still provisions them.',
+        remedy: 'deprovision them in the IdP, or add them back if the removal was a mistake'
+    },
+    'name-mismatch': {
+        title: 'NameID and SCIM userName differ',
+        meaning: 'Linked identity whose SAML NameID and SCIM userName differ: SCIM attaches only when the two match.',
+        remedy: "fix the IdP's attribute mapping so NameID and userName carry the same value"
     }
-    return record;
-}
-/** Every finding of one organization, in category order. */
-function findingRecords(audit, showDetails) {
-    return CATEGORIES.flatMap((category) => audit.classification.findings[category].map((finding) => findingRecord(audit.organization, finding, showDetails)));
-}
-function organizationReport(audit, showDetails) {
-    const { classification, roster } = audit;
-    return {
-        organization: audit.organization,
-        identitySource: roster.source,
-        enterprise: roster.enterprise ?? null,
-        scimAvailable: classification.scimAvailable,
-        memberCount: classification.memberCount,
-        identityCount: classification.identityCount,
-        missingCount: classification.missing.length,
-        missingLogins: classification.missing,
-        counts: countFindings(classification),
-        findings: findingRecords(audit, showDetails),
-        exempt: classification.exempt.map((e) => ({
-            login: e.login,
-            role: e.role.toLowerCase(),
-            wouldBe: e.category
-        }))
-    };
-}
-/** Totals across organizations; logins carry `org/` when there are several. */
-function totals(run) {
-    const many = run.audits.length > 1;
-    const counts = Object.fromEntries([...CATEGORIES, 'exempt'].map((key) => [key, 0]));
-    for (const audit of run.audits) {
-        for (const [key, n] of Object.entries(countFindings(audit.classification))) {
-            counts[key] = (counts[key] ?? 0) + n;
-        }
+};
+/** Remediation steps by identity provider, shown under the tables. */
+const REMEDIATION_STEPS = [
+    {
+        provider: 'Okta',
+        steps: [
+            'In the GitHub app of Okta, open Assignments and unassign the user, then assign them again; Okta then pushes the user with SCIM.',
+            "Check that the app's Provisioning tab has Create Users and Deactivate Users enabled, and that the userName mapping equals the NameID."
+        ]
+    },
+    {
+        provider: 'Microsoft Entra ID',
+        steps: [
+            'In the enterprise application, open Provisioning and use Provision on demand for the user.',
+            'Check that the user is assigned to the application and that userPrincipalName (or the attribute you use as NameID) maps to userName.'
+        ]
+    },
+    {
+        provider: 'Any identity provider',
+        steps: [
+            "After re-provisioning, the member's SSO page on GitHub shows SCIM identity data; run the audit again to confirm.",
+            'Members who should not be in the organization can be removed directly; those the IdP should manage must be assigned there first.'
+        ]
     }
-    const missingLogins = run.audits.flatMap((a) => a.classification.missing.map((login) => many ? `${a.organization}/${login}` : login));
-    return {
-        missingCount: missingLogins.length,
-        missingLogins: many ? missingLogins.sort() : missingLogins,
-        memberCount: run.audits.reduce((n, a) => n + a.classification.memberCount, 0),
-        identityCount: run.audits.reduce((n, a) => n + a.classification.identityCount, 0),
-        findings: counts
-    };
-}
-/** The JSON report: totals, then one entry per organization. */
-function buildReport(run, showDetails) {
-    return {
-        version: REPORT_VERSION,
-        tool: 'scim-audit',
-        startedAt: run.startedAt.toISOString(),
-        finishedAt: run.finishedAt.toISOString(),
-        apiUrl: run.apiUrl,
-        requests: run.requests,
-        identityDetails: showDetails,
-        ...totals(run),
-        organizations: run.audits.map((a) => organizationReport(a, showDetails))
-    };
-}
-const CSV_COLUMNS = [
-    'organization',
-    'category',
-    'login',
-    'role',
-    'nameId',
-    'scimUsername',
-    'ssoUrl'
 ];
-/** A CSV field, quoted, and defused against spreadsheet formulas. */
-function csvField(value) {
-    let text = value ?? '';
-    if (/^[=+\-@\t\r]/.test(text))
-        text = `'${text}`;
-    return `"${text.replace(/"/g, '""')}"`;
-}
-/** One row per finding; identity columns stay empty when details are hidden. */
-function buildCsv(run, showDetails) {
-    const rows = run.audits.flatMap((audit) => findingRecords(audit, showDetails).map((record) => CSV_COLUMNS.map((column) => csvField(record[column])).join(',')));
-    return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
-}
-/** Writes the JSON and CSV reports into `directory`; returns their paths. */
-async function writeReports(directory, run, showDetails) {
-    await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
-    const json = external_node_path_default().join(directory, 'scim-audit-report.json');
-    const csv = external_node_path_default().join(directory, 'scim-audit-report.csv');
-    await (0,promises_namespaceObject.writeFile)(json, `${JSON.stringify(buildReport(run, showDetails), null, 2)}\n`);
-    await (0,promises_namespaceObject.writeFile)(csv, buildCsv(run, showDetails));
-    return { json, csv };
-}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
@@ -42609,6 +42571,715 @@ function renderSummary(run, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/issue/fit.ts
+/** GitHub rejects issue bodies and comments longer than this. */
+const GITHUB_TEXT_LIMIT = 65_536;
+/**
+ * Renders `render(cap)` with the largest cap from 0 to `most` whose text
+ * fits within `limit` characters. Fewer rows never make a longer text, so
+ * a binary search finds it in a few renders even for long lists.
+ */
+function largestFitting(render, most, limit = GITHUB_TEXT_LIMIT) {
+    const whole = render(most);
+    if (whole.length <= limit)
+        return whole;
+    let fits = 0;
+    let tooLong = most;
+    while (tooLong - fits > 1) {
+        const middle = Math.floor((fits + tooLong) / 2);
+        if (render(middle).length <= limit)
+            fits = middle;
+        else
+            tooLong = middle;
+    }
+    return render(fits);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/issue/state.ts
+
+
+/** Above this length the state keeps counts and digest only. */
+const STATE_LIMIT = 30_000;
+const STATE_PREFIX = '<!-- scim-audit:state ';
+/** The hidden line that makes an issue the tracking issue of `organization`. */
+function issueMarker(organization) {
+    return `<!-- scim-audit:issue organization=${organization.toLowerCase()} -->`;
+}
+/** Whether `body` carries the marker of `organization`. */
+function isTrackingIssue(body, organization) {
+    return body
+        .split(/\r?\n/)
+        .some((line) => line.trim().toLowerCase() === issueMarker(organization));
+}
+/** The login of a finding, or the guid of an identity nobody claimed. */
+function findingKey(finding) {
+    return finding.login ?? finding.identity?.guid ?? '';
+}
+function sortedKeys(findings) {
+    return findings
+        .map(findingKey)
+        .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+}
+/** The state of an audit, as the next run will read it back. */
+function stateOf(audit) {
+    const findings = Object.fromEntries(CATEGORIES.map((c) => [c, sortedKeys(audit.classification.findings[c])]));
+    const counts = Object.fromEntries(CATEGORIES.map((c) => [c, findings[c].length]));
+    const digest = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify(findings).toLowerCase())
+        .digest('hex');
+    return { organization: audit.organization, findings, counts, digest };
+}
+/** JSON that cannot end the HTML comment it sits in. */
+function commentSafe(value) {
+    return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+}
+/** The hidden state line; drops the lists when they would not fit. */
+function renderState(state) {
+    const full = `${STATE_PREFIX}${commentSafe(state)} -->`;
+    if (full.length <= STATE_LIMIT)
+        return full;
+    const summary = { ...state, findings: undefined };
+    return `${STATE_PREFIX}${commentSafe(summary)} -->`;
+}
+function isStringLists(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const lists = value;
+    return CATEGORIES.every((c) => Array.isArray(lists[c]) &&
+        lists[c].every((k) => typeof k === 'string'));
+}
+/** Reads the state back from a body; undefined when absent or unreadable. */
+function parseState(body) {
+    const line = body
+        .split(/\r?\n/)
+        .find((l) => l.startsWith(STATE_PREFIX) && l.trimEnd().endsWith('-->'));
+    if (!line)
+        return undefined;
+    try {
+        const json = line.slice(STATE_PREFIX.length, line.lastIndexOf('-->'));
+        const value = JSON.parse(json);
+        if (typeof value.digest !== 'string')
+            return undefined;
+        if (typeof value.organization !== 'string')
+            return undefined;
+        return {
+            organization: value.organization,
+            ...(isStringLists(value.findings) ? { findings: value.findings } : {}),
+            counts: (value.counts ?? {}),
+            digest: value.digest
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/issue/body.ts
+
+
+
+
+
+
+/** Starts the one line that changes on every run, so it is left out of comparisons. */
+const RAN_MARKER = '<!-- scim-audit:ran -->';
+/** "the audit of <time> ([workflow run](url))", for bodies and comments. */
+function auditReference(ranAt, runUrl) {
+    const run = runUrl ? ` ([workflow run](${runUrl}))` : '';
+    return `the audit of ${ranAt.toISOString()}${run}`;
+}
+function categoryTable(input, category, cap) {
+    const { audit, showDetails } = input;
+    const findings = audit.classification.findings[category];
+    if (findings.length === 0)
+        return [];
+    return [
+        `### ${CATEGORY_TEXT[category].title} (\`${category}\`, ${findings.length})`,
+        '',
+        ...findingHead(showDetails),
+        ...findings
+            .slice(0, cap)
+            .map((f) => findingRow(audit.organization, f, showDetails)),
+        ''
+    ];
+}
+function leftOutNote(input, cap) {
+    const left = CATEGORIES.reduce((n, c) => n + Math.max(0, input.audit.classification.findings[c].length - cap), 0);
+    if (left === 0)
+        return [];
+    const run = input.runUrl ? `[the run](${input.runUrl})` : 'the run';
+    return [
+        `> [!NOTE]`,
+        `> ${left} findings are left out of the lists above to stay within GitHub's limit of 65,536 characters per issue. The job summary of ${run} and its JSON report (the \`report-path\` output) list them all.`,
+        ''
+    ];
+}
+function body_render(input, cap) {
+    const { audit } = input;
+    const anyFinding = CATEGORIES.some((c) => audit.classification.findings[c].length > 0);
+    return [
+        issueMarker(audit.organization),
+        `## SCIM audit of ${code(audit.organization)}`,
+        '',
+        headline(audit),
+        '',
+        ...(input.showDetails ? [] : [input.privacyNote, '']),
+        ...countsTable(audit),
+        '',
+        ...CATEGORIES.flatMap((c) => categoryTable(input, c, cap)),
+        ...leftOutNote(input, cap),
+        ...(anyFinding ? remediation() : []),
+        `${RAN_MARKER}<sub>Written by ${auditReference(input.ranAt, input.runUrl)}. Later audits that find the same leave this text as it is; each change arrives as a comment.</sub>`,
+        renderState(stateOf(audit))
+    ].join('\n');
+}
+/** The issue body, with lists cut to fit GitHub's limit when needed. */
+function renderBody(input) {
+    const longest = Math.max(...CATEGORIES.map((c) => input.audit.classification.findings[c].length));
+    return largestFitting((cap) => body_render(input, cap), longest);
+}
+/** Whether two bodies say the same, apart from when they were written. */
+function sameContent(left, right) {
+    const content = (body) => body
+        .split(/\r?\n/)
+        .filter((line) => !line.startsWith(RAN_MARKER))
+        .join('\n')
+        .trim();
+    return content(left) === content(right);
+}
+
+;// CONCATENATED MODULE: ./src/issue/delta.ts
+
+function perCategory(make) {
+    return Object.fromEntries(CATEGORIES.map((c) => [c, make(c)]));
+}
+function without(keys, others) {
+    const known = new Set(others.map((k) => k.toLowerCase()));
+    return keys.filter((k) => !known.has(k.toLowerCase()));
+}
+/**
+ * Compares the current state with the earlier one. Without an earlier
+ * state everybody is new; without its lists, only the digest tells.
+ */
+function computeDelta(previous, current) {
+    const now = current.findings ?? perCategory(() => []);
+    if (previous && !previous.findings) {
+        const empty = perCategory(() => []);
+        const changed = previous.digest !== current.digest;
+        return { added: empty, resolved: empty, named: false, changed };
+    }
+    const before = previous?.findings ?? perCategory(() => []);
+    const added = perCategory((c) => without(now[c], before[c]));
+    const resolved = perCategory((c) => without(before[c], now[c]));
+    const changed = CATEGORIES.some((c) => added[c].length > 0 || resolved[c].length > 0);
+    return { added, resolved, named: true, changed };
+}
+/** How many keys the delta names in total. */
+function deltaSize(delta) {
+    return CATEGORIES.reduce((n, c) => n + delta.added[c].length + delta.resolved[c].length, 0);
+}
+
+;// CONCATENATED MODULE: ./src/issue/comments.ts
+
+
+
+
+
+
+function keyText(category, key) {
+    return category === 'unlinked-identity' ? `identity ${code(key)}` : code(key);
+}
+function keyList(category, keys, cap) {
+    const shown = keys.slice(0, cap).map((k) => keyText(category, k));
+    const more = keys.length - shown.length;
+    return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join(', ');
+}
+function categoryLine(delta, category, cap) {
+    const added = delta.added[category];
+    const resolved = delta.resolved[category];
+    if (added.length + resolved.length === 0)
+        return [];
+    const parts = [
+        ...(added.length ? [`new ${keyList(category, added, cap)}`] : []),
+        ...(resolved.length ? [`resolved ${keyList(category, resolved, cap)}`] : [])
+    ];
+    return [
+        `- ${CATEGORY_TEXT[category].title} (\`${category}\`): ${parts.join('; ')}`
+    ];
+}
+/**
+ * Bullet lines naming who is new and who is resolved per category, at most
+ * `cap` names per list; shared by comments and the job summary.
+ */
+function deltaLines(delta, cap) {
+    if (!delta.named) {
+        return [
+            '- The earlier list was too long to keep in the issue, so the changes cannot be named; the body has the current list.'
+        ];
+    }
+    return CATEGORIES.flatMap((c) => categoryLine(delta, c, cap));
+}
+function fitted(lead, delta) {
+    return largestFitting((cap) => [lead, '', ...deltaLines(delta, cap)].join('\n').trim(), deltaSize(delta));
+}
+/** The comment of a run whose findings differ from the last one's. */
+function changesComment(context, delta) {
+    const when = auditReference(context.ranAt, context.runUrl);
+    return fitted(`Changes found by ${when}:`, delta);
+}
+/** The comment that closes the issue when the audit comes back clean. */
+function closingComment(context, delta) {
+    const when = auditReference(context.ranAt, context.runUrl);
+    return fitted(`All clear: ${when} finds nothing to fix in ${code(context.organization)}, so this issue is closed. It is reopened if findings return.`, delta);
+}
+/** The comment that reopens the issue when findings return. */
+function reopeningComment(context, delta) {
+    const when = auditReference(context.ranAt, context.runUrl);
+    const lead = `Reopened: ${when} finds problems in ${code(context.organization)} again.`;
+    if (delta.changed)
+        return fitted(lead, delta);
+    return `${lead} They are the same as when the issue was closed; the body lists them.`;
+}
+
+;// CONCATENATED MODULE: ./src/issue/plan.ts
+
+
+
+
+
+
+/**
+ * The transitions: findings open, update or reopen the issue; a clean
+ * audit closes an open one. Nothing is written when nothing changed.
+ */
+function planIssue(issue, title, input) {
+    const { audit } = input;
+    const delta = computeDelta(issue ? parseState(issue.body) : undefined, stateOf(audit));
+    const context = { ...input, organization: audit.organization };
+    const body = renderBody(input);
+    const base = { organization: audit.organization, title, issue, delta };
+    const none = {
+        ...base,
+        action: 'none',
+        body: undefined,
+        comment: undefined
+    };
+    const findings = CATEGORIES.some((c) => audit.classification.findings[c].length > 0);
+    if (!issue) {
+        return findings ? { ...none, action: 'create', body } : none;
+    }
+    if (issue.state === 'closed') {
+        if (!findings)
+            return none;
+        const comment = reopeningComment(context, delta);
+        return { ...base, action: 'reopen', body, comment };
+    }
+    if (!findings) {
+        return {
+            ...base,
+            action: 'close',
+            body,
+            comment: closingComment(context, delta)
+        };
+    }
+    const changedBody = sameContent(issue.body, body) ? undefined : body;
+    const comment = delta.changed ? changesComment(context, delta) : undefined;
+    const action = changedBody || comment ? 'update' : 'none';
+    return { ...base, action, body: changedBody, comment };
+}
+function steps(plan, repository) {
+    const ref = plan.issue ? `#${plan.issue.number}` : '';
+    switch (plan.action) {
+        case 'create':
+            return [`open an issue titled ${code(plan.title)} in ${code(repository)}`];
+        case 'reopen':
+            return [`reopen ${ref}`, 'rewrite its body', 'comment why'];
+        case 'close':
+            return [`close ${ref} with a comment`, 'rewrite its body as all clear'];
+        case 'update':
+            return [
+                ...(plan.body ? [`rewrite the body of ${ref}`] : []),
+                ...(plan.comment ? [`comment the changes on ${ref}`] : [])
+            ];
+        case 'none':
+            return [];
+    }
+}
+/** One sentence on what the run does, or would do in a dry run. */
+function describePlan(plan, repository, dryRun) {
+    const todo = steps(plan, repository);
+    if (todo.length === 0) {
+        return plan.issue
+            ? `Tracking issue #${plan.issue.number} is current; nothing to change.`
+            : 'No findings and no tracking issue; nothing to do.';
+    }
+    const last = todo.pop();
+    const all = todo.length ? `${todo.join(', ')} and ${last}` : last;
+    return dryRun
+        ? `Dry run: would ${all}; nothing was written.`
+        : `This run will ${all}.`;
+}
+
+;// CONCATENATED MODULE: ./src/issue/tracking.ts
+
+
+
+
+
+
+function repositoryName(repository) {
+    return `${repository.owner}/${repository.repo}`;
+}
+/** Of the issues marked for `organization`, an open one, then the oldest. */
+function trackedIssue(issues, organization) {
+    return issues
+        .filter((issue) => isTrackingIssue(issue.body, organization))
+        .sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') ||
+        a.number - b.number)[0];
+}
+function showDetails(settings, repository) {
+    if (settings.identityDetails !== 'auto') {
+        return settings.identityDetails === 'always';
+    }
+    return repository.visibility !== 'public';
+}
+function privacyNote(settings, repository) {
+    const where = code(repositoryName(repository));
+    return settings.identityDetails === 'never'
+        ? 'NameIDs, SCIM userNames and e-mails are left out (`identity-details: never`); the lists carry logins only.'
+        : `NameIDs, SCIM userNames and e-mails are left out because ${where} is public and anyone can read its issues (\`identity-details: auto\`); the lists carry logins only.`;
+}
+async function readAndPlan(settings, run, context, repository) {
+    const found = await readIssueRepository(context.client, repository);
+    if (!found.hasIssues) {
+        throw issueError({ status: 410 }, repositoryName(repository), 'read issues');
+    }
+    const issues = await listIssues(context.client, repository, settings.issueLabels[0]);
+    const where = settings.issueLabels[0]
+        ? ` labelled ${settings.issueLabels[0]}`
+        : '';
+    context.log.info(`Read ${issues.length} issues${where} in ${repositoryName(repository)}.`);
+    return run.audits.map((audit) => planIssue(trackedIssue(issues, audit.organization), settings.issueTitle.replaceAll('{organization}', audit.organization), {
+        audit,
+        showDetails: showDetails(settings, found),
+        privacyNote: privacyNote(settings, repository),
+        ranAt: context.ranAt,
+        runUrl: context.runUrl
+    }));
+}
+/**
+ * Reads the existing tracking issues and plans each organization's change.
+ * Only reads: a failure is kept for later so the audit is reported first.
+ */
+async function prepareTracking(settings, run, context) {
+    const repository = settings.issueRepository;
+    const name = repositoryName(repository);
+    return context.log.group(`Reading the tracking issues in ${name}`, async () => {
+        try {
+            const plans = await readAndPlan(settings, run, context, repository);
+            for (const plan of plans) {
+                context.log.info(`${plan.organization}: ${describePlan(plan, name, settings.dryRun)}`);
+            }
+            return { repository, plans, failure: undefined };
+        }
+        catch (error) {
+            if (!(error instanceof IssueError))
+                throw error;
+            context.log.info(error.message);
+            return { repository, plans: [], failure: error };
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/issue/apply.ts
+
+
+
+async function create(plan, settings, context, repository) {
+    await ensureLabels(context.client, repository, settings.issueLabels);
+    const { data } = await writing(repository, 'create an issue', () => context.client.rest.issues.create({
+        ...repository,
+        title: plan.title,
+        body: plan.body,
+        labels: settings.issueLabels,
+        assignees: settings.issueAssignees
+    }));
+    return { number: data.number, url: data.html_url, written: true };
+}
+function changeOf(plan) {
+    const body = plan.body === undefined ? {} : { body: plan.body };
+    if (plan.action === 'reopen') {
+        return { ...body, state: 'open', state_reason: 'reopened' };
+    }
+    if (plan.action === 'close') {
+        return { ...body, state: 'closed', state_reason: 'completed' };
+    }
+    return body;
+}
+/** Comments first, so a closing issue's last word says why. */
+async function change(plan, context, repository) {
+    const issue = plan.issue;
+    const target = { ...repository, issue_number: issue.number };
+    if (plan.comment !== undefined) {
+        const body = plan.comment;
+        await writing(repository, `comment on issue #${issue.number}`, () => context.client.rest.issues.createComment({ ...target, body }));
+    }
+    const update = changeOf(plan);
+    if (Object.keys(update).length > 0) {
+        await writing(repository, `update issue #${issue.number}`, () => context.client.rest.issues.update({ ...target, ...update }));
+    }
+    return { number: issue.number, url: issue.url, written: true };
+}
+function existing(plan) {
+    return { number: plan.issue?.number, url: plan.issue?.url, written: false };
+}
+/**
+ * Carries out the plans in organization order; stops at the first failed
+ * write. A dry run writes nothing and reports the issues as they are.
+ */
+async function applyTracking(tracking, settings, context) {
+    const results = tracking.plans.map(existing);
+    if (settings.dryRun || tracking.failure) {
+        return { results, failure: tracking.failure };
+    }
+    const name = repositoryName(tracking.repository);
+    for (const [i, plan] of tracking.plans.entries()) {
+        if (plan.action === 'none')
+            continue;
+        try {
+            results[i] = await context.log.group(`Writing the tracking issue of ${plan.organization} in ${name}`, () => plan.action === 'create'
+                ? create(plan, settings, context, tracking.repository)
+                : change(plan, context, tracking.repository));
+        }
+        catch (error) {
+            return { results, failure: issueError(error, name, 'write the issue') };
+        }
+    }
+    return { results, failure: undefined };
+}
+/** `issue-number` and `issue-url`: one per organization, comma separated. */
+function issueOutputs(outcome) {
+    const results = outcome?.results ?? [];
+    return {
+        'issue-number': results.map((r) => r.number ?? '').join(','),
+        'issue-url': results.map((r) => r.url ?? '').join(',')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/issue/section.ts
+
+
+
+
+/** Names shown per list of the summary's delta; the issue has them all. */
+const SUMMARY_DELTA_CAP = 50;
+function issueLink(plan) {
+    return plan.issue ? `[#${plan.issue.number}](${plan.issue.url})` : 'none yet';
+}
+function planSection(plan, tracking, dryRun) {
+    const name = repositoryName(tracking.repository);
+    const compared = plan.issue !== undefined && plan.delta.changed;
+    return [
+        '### Tracking issue',
+        '',
+        `Issue in ${code(name)}: ${issueLink(plan)}. ${describePlan(plan, name, dryRun)}`,
+        '',
+        ...(compared
+            ? [
+                'Since the last audit:',
+                '',
+                ...deltaLines(plan.delta, SUMMARY_DELTA_CAP),
+                ''
+            ]
+            : [])
+    ].join('\n');
+}
+/** The summary's Markdown per organization: the issue, the plan, the delta. */
+function trackingSections(tracking, organizations, dryRun) {
+    const sections = new Map();
+    const failure = tracking.failure;
+    for (const organization of failure ? organizations : []) {
+        sections.set(organization, `### Tracking issue\n\nLeft alone: ${failure?.message}\n`);
+    }
+    for (const plan of tracking.plans) {
+        sections.set(plan.organization, planSection(plan, tracking, dryRun));
+    }
+    return sections;
+}
+const DONE = {
+    create: 'opened',
+    update: 'updated',
+    reopen: 'reopened',
+    close: 'closed',
+    none: 'left as it is'
+};
+function resultLine(plan, result) {
+    const link = result?.number
+        ? `[#${result.number}](${result.url})`
+        : 'the issue';
+    return `- ${code(plan.organization)}: ${link} ${DONE[plan.action]}.`;
+}
+/**
+ * What was written, for the end of the summary, which was written before
+ * the issues were; empty in a dry run or when nothing was written.
+ */
+function outcomeLines(tracking, outcome, dryRun) {
+    if (dryRun)
+        return [];
+    const lines = tracking.plans
+        .map((plan, i) => [plan, outcome.results[i]])
+        .filter(([, result]) => result?.written)
+        .map(([plan, result]) => resultLine(plan, result));
+    if (outcome.failure) {
+        lines.push(`- Stopped: ${outcome.failure.message}`);
+    }
+    else if (lines.length === 0) {
+        return [];
+    }
+    return ['**Tracking issues**', '', ...lines, ''];
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+/**
+ * One warning per member missing SCIM metadata, at most `max`; when more
+ * are affected, the last one summarizes the rest.
+ */
+function buildAnnotations(run, max) {
+    if (max <= 0)
+        return [];
+    const many = run.audits.length > 1;
+    const all = run.audits.flatMap((audit) => ['saml-without-scim', 'no-identity'].flatMap((category) => audit.classification.findings[category].map((finding) => ({
+        title: `Missing SCIM metadata: ${oneLine(finding.login ?? '')}`,
+        message: `${many ? `${audit.organization}/` : ''}${oneLine(finding.login ?? '')} (${finding.role?.toLowerCase()}) in ${audit.organization}: ${CATEGORY_TEXT[category].meaning} To fix: ${CATEGORY_TEXT[category].remedy}.`
+    }))));
+    if (all.length <= max)
+        return all;
+    const shown = all.slice(0, max - 1);
+    const rest = all.length - shown.length;
+    return [
+        ...shown,
+        {
+            title: `${rest} more members missing SCIM metadata`,
+            message: `${rest} more members are missing SCIM metadata; the job summary and the JSON report list every one.`
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/files.ts
+
+
+
+
+const REPORT_VERSION = 1;
+function findingRecord(organization, finding, showDetails) {
+    const record = {
+        organization,
+        category: finding.category,
+        login: finding.login,
+        role: finding.role?.toLowerCase() ?? null,
+        ssoUrl: finding.login && finding.role
+            ? ssoUrl(organization, finding.login)
+            : null,
+        guid: finding.identity?.guid ?? null
+    };
+    if (showDetails) {
+        record.nameId = finding.identity?.nameId ?? null;
+        record.scimUsername = finding.identity?.scimUsername ?? null;
+        record.emails = finding.identity?.emails ?? [];
+    }
+    return record;
+}
+/** Every finding of one organization, in category order. */
+function findingRecords(audit, showDetails) {
+    return CATEGORIES.flatMap((category) => audit.classification.findings[category].map((finding) => findingRecord(audit.organization, finding, showDetails)));
+}
+function organizationReport(audit, showDetails) {
+    const { classification, roster } = audit;
+    return {
+        organization: audit.organization,
+        identitySource: roster.source,
+        enterprise: roster.enterprise ?? null,
+        scimAvailable: classification.scimAvailable,
+        memberCount: classification.memberCount,
+        identityCount: classification.identityCount,
+        missingCount: classification.missing.length,
+        missingLogins: classification.missing,
+        counts: countFindings(classification),
+        findings: findingRecords(audit, showDetails),
+        exempt: classification.exempt.map((e) => ({
+            login: e.login,
+            role: e.role.toLowerCase(),
+            wouldBe: e.category
+        }))
+    };
+}
+/** Totals across organizations; logins carry `org/` when there are several. */
+function totals(run) {
+    const many = run.audits.length > 1;
+    const counts = Object.fromEntries([...CATEGORIES, 'exempt'].map((key) => [key, 0]));
+    for (const audit of run.audits) {
+        for (const [key, n] of Object.entries(countFindings(audit.classification))) {
+            counts[key] = (counts[key] ?? 0) + n;
+        }
+    }
+    const missingLogins = run.audits.flatMap((a) => a.classification.missing.map((login) => many ? `${a.organization}/${login}` : login));
+    return {
+        missingCount: missingLogins.length,
+        missingLogins: many ? missingLogins.sort() : missingLogins,
+        memberCount: run.audits.reduce((n, a) => n + a.classification.memberCount, 0),
+        identityCount: run.audits.reduce((n, a) => n + a.classification.identityCount, 0),
+        findings: counts
+    };
+}
+/** The JSON report: totals, then one entry per organization. */
+function buildReport(run, showDetails) {
+    return {
+        version: REPORT_VERSION,
+        tool: 'scim-audit',
+        startedAt: run.startedAt.toISOString(),
+        finishedAt: run.finishedAt.toISOString(),
+        apiUrl: run.apiUrl,
+        requests: run.requests,
+        identityDetails: showDetails,
+        ...totals(run),
+        organizations: run.audits.map((a) => organizationReport(a, showDetails))
+    };
+}
+const CSV_COLUMNS = [
+    'organization',
+    'category',
+    'login',
+    'role',
+    'nameId',
+    'scimUsername',
+    'ssoUrl'
+];
+/** A CSV field, quoted, and defused against spreadsheet formulas. */
+function csvField(value) {
+    let text = value ?? '';
+    if (/^[=+\-@\t\r]/.test(text))
+        text = `'${text}`;
+    return `"${text.replace(/"/g, '""')}"`;
+}
+/** One row per finding; identity columns stay empty when details are hidden. */
+function buildCsv(run, showDetails) {
+    const rows = run.audits.flatMap((audit) => findingRecords(audit, showDetails).map((record) => CSV_COLUMNS.map((column) => csvField(record[column])).join(',')));
+    return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
+/** Writes the JSON and CSV reports into `directory`; returns their paths. */
+async function writeReports(directory, run, showDetails) {
+    await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
+    const json = external_node_path_default().join(directory, 'scim-audit-report.json');
+    const csv = external_node_path_default().join(directory, 'scim-audit-report.csv');
+    await (0,promises_namespaceObject.writeFile)(json, `${JSON.stringify(buildReport(run, showDetails), null, 2)}\n`);
+    await (0,promises_namespaceObject.writeFile)(csv, buildCsv(run, showDetails));
+    return { json, csv };
+}
+
 ;// CONCATENATED MODULE: ./src/visibility.ts
 /**
  * Decides whether NameIDs, SCIM userNames and e-mails may be shown. With
@@ -42652,6 +43323,9 @@ async function detailsAllowed(setting, repository, client, log) {
 
 
 
+
+
+
 /** The Actions log: groups, info and debug, with untrusted text defused. */
 const actionsLogger = {
     group: (title, work) => group(logText(title), work),
@@ -42664,6 +43338,22 @@ function workflowRepository() {
 }
 function apiUrl() {
     return (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+/** The workflow run's page, linked from the tracking issue. */
+function runUrl() {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = process.env;
+    const id = process.env.GITHUB_RUN_ID;
+    return server && repository && id
+        ? `${server}/${repository}/actions/runs/${id}`
+        : undefined;
+}
+function clientFor(token, counter, environment) {
+    return createClient(token, counter, {
+        fetch: environment.fetch,
+        retryAfterBaseMs: environment.retryAfterBaseMs,
+        baseUrl: apiUrl(),
+        debug: (message) => core_debug(logText(message))
+    });
 }
 /** Appends to the step summary file; read per call, unlike core.summary. */
 async function writeSummary(markdown) {
@@ -42683,8 +43373,12 @@ function setOutputs(outputs) {
     endGroup();
 }
 /** Summary, annotations, report files and outputs, in that order. */
-async function publish(run, settings, showDetails) {
-    await writeSummary(renderSummary(run, { showDetails }));
+async function publish(run, settings, showDetails, tracking) {
+    const organizations = run.audits.map((a) => a.organization);
+    const sections = tracking
+        ? trackingSections(tracking, organizations, settings.dryRun)
+        : undefined;
+    await writeSummary(renderSummary(run, { showDetails, sections }));
     for (const annotation of buildAnnotations(run, settings.maxAnnotations)) {
         warning(annotation.message, { title: annotation.title });
     }
@@ -42700,8 +43394,6 @@ async function publish(run, settings, showDetails) {
         findings: JSON.stringify(sum.findings),
         'report-path': paths.json,
         'report-csv-path': paths.csv,
-        'issue-number': '',
-        'issue-url': '',
         status: anyFinding ? 'findings' : 'clean'
     });
     return { missing: sum.missingCount, anyFinding };
@@ -42715,6 +43407,32 @@ function failureFor(settings, missing, anyFinding) {
     }
     return undefined;
 }
+/** Reads the tracking issues and plans their changes, when asked to. */
+async function readTracking(settings, run, environment) {
+    if (!settings.createIssue)
+        return undefined;
+    const context = {
+        // Issue requests are counted apart: the audit's budget excludes them.
+        client: clientFor(settings.issueToken, new RequestCounter(), environment),
+        log: actionsLogger,
+        ranAt: run.startedAt,
+        runUrl: runUrl()
+    };
+    return { context, tracking: await prepareTracking(settings, run, context) };
+}
+/** Writes the planned changes, then the issue outputs; returns a failure. */
+async function writeTracking(settings, issues) {
+    const outcome = issues
+        ? await applyTracking(issues.tracking, settings, issues.context)
+        : undefined;
+    if (issues && outcome) {
+        const lines = outcomeLines(issues.tracking, outcome, settings.dryRun);
+        if (lines.length > 0)
+            await writeSummary(lines.join('\n'));
+    }
+    setOutputs(issueOutputs(outcome));
+    return outcome?.failure ? describeError(outcome.failure) : undefined;
+}
 /** The action: read inputs, audit, report everywhere, then apply fail-on. */
 async function run(environment = {}) {
     try {
@@ -42723,12 +43441,7 @@ async function run(environment = {}) {
         if (settings.issueToken)
             core_setSecret(settings.issueToken);
         const counter = new RequestCounter();
-        const client = createClient(settings.token, counter, {
-            fetch: environment.fetch,
-            retryAfterBaseMs: environment.retryAfterBaseMs,
-            baseUrl: apiUrl(),
-            debug: (message) => core_debug(logText(message))
-        });
+        const client = clientFor(settings.token, counter, environment);
         const showDetails = detailsAllowed(settings.identityDetails, workflowRepository(), client, actionsLogger);
         const audit = await runAudit(settings, {
             client,
@@ -42736,7 +43449,11 @@ async function run(environment = {}) {
             requestCount: () => counter.count,
             apiUrl: apiUrl()
         });
-        const { missing, anyFinding } = await publish(audit, settings, await showDetails);
+        const issues = await readTracking(settings, audit, environment);
+        const { missing, anyFinding } = await publish(audit, settings, await showDetails, issues?.tracking);
+        const issueFailure = await writeTracking(settings, issues);
+        if (issueFailure)
+            setFailed(issueFailure);
         const failure = failureFor(settings, missing, anyFinding);
         if (failure)
             setFailed(failure);

@@ -7,6 +7,13 @@ import { CATEGORIES } from './classify.js'
 import { describeError } from './errors.js'
 import { createClient, RequestCounter } from './github/client.js'
 import { readSettings, type Repository, type Settings } from './inputs.js'
+import { applyTracking, issueOutputs } from './issue/apply.js'
+import { outcomeLines, trackingSections } from './issue/section.js'
+import {
+  prepareTracking,
+  type Tracking,
+  type TrackingContext
+} from './issue/tracking.js'
 import type { Logger } from './logger.js'
 import { buildAnnotations } from './report/annotations.js'
 import { logText } from './report/escape.js'
@@ -41,6 +48,29 @@ function apiUrl(): string {
   )
 }
 
+/** The workflow run's page, linked from the tracking issue. */
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } =
+    process.env
+  const id = process.env.GITHUB_RUN_ID
+  return server && repository && id
+    ? `${server}/${repository}/actions/runs/${id}`
+    : undefined
+}
+
+function clientFor(
+  token: string,
+  counter: RequestCounter,
+  environment: ActionEnvironment
+) {
+  return createClient(token, counter, {
+    fetch: environment.fetch,
+    retryAfterBaseMs: environment.retryAfterBaseMs,
+    baseUrl: apiUrl(),
+    debug: (message) => core.debug(logText(message))
+  })
+}
+
 /** Appends to the step summary file; read per call, unlike core.summary. */
 async function writeSummary(markdown: string): Promise<void> {
   const file = process.env.GITHUB_STEP_SUMMARY
@@ -66,9 +96,14 @@ function setOutputs(outputs: Record<string, string>): void {
 async function publish(
   run: AuditRun,
   settings: Settings,
-  showDetails: boolean
+  showDetails: boolean,
+  tracking: Tracking | undefined
 ) {
-  await writeSummary(renderSummary(run, { showDetails }))
+  const organizations = run.audits.map((a) => a.organization)
+  const sections = tracking
+    ? trackingSections(tracking, organizations, settings.dryRun)
+    : undefined
+  await writeSummary(renderSummary(run, { showDetails, sections }))
   for (const annotation of buildAnnotations(run, settings.maxAnnotations)) {
     core.warning(annotation.message, { title: annotation.title })
   }
@@ -87,8 +122,6 @@ async function publish(
     findings: JSON.stringify(sum.findings),
     'report-path': paths.json,
     'report-csv-path': paths.csv,
-    'issue-number': '',
-    'issue-url': '',
     status: anyFinding ? 'findings' : 'clean'
   })
   return { missing: sum.missingCount, anyFinding }
@@ -104,6 +137,39 @@ function failureFor(settings: Settings, missing: number, anyFinding: boolean) {
   return undefined
 }
 
+/** Reads the tracking issues and plans their changes, when asked to. */
+async function readTracking(
+  settings: Settings,
+  run: AuditRun,
+  environment: ActionEnvironment
+) {
+  if (!settings.createIssue) return undefined
+  const context: TrackingContext = {
+    // Issue requests are counted apart: the audit's budget excludes them.
+    client: clientFor(settings.issueToken, new RequestCounter(), environment),
+    log: actionsLogger,
+    ranAt: run.startedAt,
+    runUrl: runUrl()
+  }
+  return { context, tracking: await prepareTracking(settings, run, context) }
+}
+
+/** Writes the planned changes, then the issue outputs; returns a failure. */
+async function writeTracking(
+  settings: Settings,
+  issues: Awaited<ReturnType<typeof readTracking>>
+): Promise<string | undefined> {
+  const outcome = issues
+    ? await applyTracking(issues.tracking, settings, issues.context)
+    : undefined
+  if (issues && outcome) {
+    const lines = outcomeLines(issues.tracking, outcome, settings.dryRun)
+    if (lines.length > 0) await writeSummary(lines.join('\n'))
+  }
+  setOutputs(issueOutputs(outcome))
+  return outcome?.failure ? describeError(outcome.failure) : undefined
+}
+
 /** The action: read inputs, audit, report everywhere, then apply fail-on. */
 export async function run(environment: ActionEnvironment = {}): Promise<void> {
   try {
@@ -111,12 +177,7 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
     core.setSecret(settings.token)
     if (settings.issueToken) core.setSecret(settings.issueToken)
     const counter = new RequestCounter()
-    const client = createClient(settings.token, counter, {
-      fetch: environment.fetch,
-      retryAfterBaseMs: environment.retryAfterBaseMs,
-      baseUrl: apiUrl(),
-      debug: (message) => core.debug(logText(message))
-    })
+    const client = clientFor(settings.token, counter, environment)
     const showDetails = detailsAllowed(
       settings.identityDetails,
       workflowRepository(),
@@ -129,11 +190,15 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
       requestCount: () => counter.count,
       apiUrl: apiUrl()
     })
+    const issues = await readTracking(settings, audit, environment)
     const { missing, anyFinding } = await publish(
       audit,
       settings,
-      await showDetails
+      await showDetails,
+      issues?.tracking
     )
+    const issueFailure = await writeTracking(settings, issues)
+    if (issueFailure) core.setFailed(issueFailure)
     const failure = failureFor(settings, missing, anyFinding)
     if (failure) core.setFailed(failure)
   } catch (error) {
