@@ -2,7 +2,9 @@
  * Runs the committed dist/index.js as the runner would, against the sample
  * organization served on 127.0.0.1.
  */
+import { generatedOrganization } from './helpers/generate.js'
 import { FakeGitHub } from './mock/github.js'
+import { FakeIssues } from './mock/issues.js'
 import { runAction } from './mock/runner.js'
 import {
   loadSample,
@@ -14,9 +16,11 @@ import { serveLoopback, type LoopbackServer } from './mock/transports.js'
 
 let server: LoopbackServer
 let fake: FakeGitHub
+let issues: FakeIssues
 
 beforeAll(async () => {
   fake = loadSample(new FakeGitHub())
+  issues = new FakeIssues(fake)
   server = await serveLoopback(fake)
 })
 afterAll(() => server.close())
@@ -61,5 +65,56 @@ describe('dist/index.js on the loopback mock', () => {
       "::error::Organization 'ghost-org' was not found; check the 'organization' input and that the token's owner can see it."
     ])
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('the tracking issue through dist/index.js', () => {
+  /** Audits `round-trip`, whose listed members lack SCIM metadata. */
+  async function auditWith(missing: number[]) {
+    fake.addOrganization(
+      generatedOrganization('round-trip', 4, (i, _member, identity) => {
+        if (missing.includes(i)) identity.scimUsername = undefined
+      })
+    )
+    const run = await runAction({
+      apiUrl: server.url,
+      inputs: {
+        organization: 'round-trip',
+        token: 'e2e-token-value',
+        'create-issue': 'true'
+      }
+    })
+    expect(run.stderr).toBe('')
+    expect(run.exitCode).toBe(0)
+    return run
+  }
+
+  it('opens, updates, closes and reopens one issue as the findings change', async () => {
+    const tracked = () => issues.of('acme-corp', 'audits').issues
+    const opened = await auditWith([1])
+    expect(opened.outputs['issue-number']).toBe('1')
+    expect(tracked()[0]).toMatchObject({ state: 'open', comments: [] })
+
+    await auditWith([1, 2])
+    expect(tracked()[0]?.body).toContain('`user-000002`')
+    expect(tracked()[0]?.comments[0]).toContain('new `user-000002`')
+
+    const clean = await auditWith([])
+    expect(clean.outputs.status).toBe('clean')
+    expect(tracked()[0]).toMatchObject({ state: 'closed' })
+    expect(tracked()[0]?.comments[1]).toContain(
+      'resolved `user-000001`, `user-000002`'
+    )
+
+    const back = await auditWith([3])
+    expect(back.outputs['issue-url']).toBe(
+      'https://github.com/acme-corp/audits/issues/1'
+    )
+    expect(tracked()).toHaveLength(1)
+    expect(tracked()[0]).toMatchObject({ state: 'open' })
+    expect(tracked()[0]?.comments).toHaveLength(3)
+    expect(back.stdout).toContain(
+      '::group::Writing the tracking issue of round-trip in acme-corp/audits'
+    )
   })
 })
