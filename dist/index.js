@@ -33249,25 +33249,25 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4081);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1835);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 4081:
+/***/ 1835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: actionsLogger
+// UNUSED EXPORTS: OUTPUT_NAMES, actionsLogger
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -36733,6 +36733,25 @@ async function runAudit(settings, context) {
         requests: context.requestCount(),
         apiUrl: context.apiUrl
     };
+}
+
+;// CONCATENATED MODULE: ./src/clock.ts
+
+/**
+ * The clock that stamps reports. When SOURCE_DATE_EPOCH is set (the
+ * reproducible-builds convention: seconds since 1970), every reading is that
+ * instant, so the same data yields byte-identical reports; the README's
+ * sample summary is made that way. Unset, it is the wall clock.
+ */
+function reportClock(epoch) {
+    const value = (epoch ?? '').trim();
+    if (value === '')
+        return () => new Date();
+    if (!/^\d{1,12}$/.test(value)) {
+        throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}; set it to a whole number of seconds since 1970, or unset it.`);
+    }
+    const instant = Number(value) * 1000;
+    return () => new Date(instant);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -42029,6 +42048,23 @@ function createClient(token, counter, options = {}) {
 
 const FAIL_ON = ['never', 'missing', 'any'];
 const IDENTITY_DETAILS = ['auto', 'always', 'never'];
+/** Every input of action.yml that readSettings reads, in action.yml's order. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'organization',
+    'token',
+    'enterprise',
+    'exempt-users',
+    'fail-on',
+    'max-annotations',
+    'identity-details',
+    'create-issue',
+    'issue-repository',
+    'issue-token',
+    'issue-title',
+    'issue-labels',
+    'issue-assignees',
+    'dry-run'
+]));
 const LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
 const SLUG = /^[a-z\d][a-z\d-]{0,59}$/i;
 const REPOSITORY = /^([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/([\w.-]{1,100})$/i;
@@ -42389,6 +42425,10 @@ function buildReport(run, showDetails) {
         organizations: run.audits.map((a) => organizationReport(a, showDetails))
     };
 }
+/** The JSON report as written to disk, shared by the action and the CLI. */
+function reportJson(run, showDetails) {
+    return `${JSON.stringify(buildReport(run, showDetails), null, 2)}\n`;
+}
 const CSV_COLUMNS = [
     'organization',
     'category',
@@ -42396,7 +42436,9 @@ const CSV_COLUMNS = [
     'role',
     'nameId',
     'scimUsername',
-    'ssoUrl'
+    'ssoUrl',
+    // The only handle on an identity nobody claimed when details are hidden.
+    'guid'
 ];
 /** A CSV field, quoted, and defused against spreadsheet formulas. */
 function csvField(value) {
@@ -42415,7 +42457,7 @@ async function writeReports(directory, run, showDetails) {
     await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
     const json = external_node_path_default().join(directory, 'scim-audit-report.json');
     const csv = external_node_path_default().join(directory, 'scim-audit-report.csv');
-    await (0,promises_namespaceObject.writeFile)(json, `${JSON.stringify(buildReport(run, showDetails), null, 2)}\n`);
+    await (0,promises_namespaceObject.writeFile)(json, reportJson(run, showDetails));
     await (0,promises_namespaceObject.writeFile)(csv, buildCsv(run, showDetails));
     return { json, csv };
 }
@@ -42645,6 +42687,20 @@ async function detailsAllowed(setting, repository, client, log) {
 
 
 
+
+/** Every output of action.yml, all set on every successful run. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'missing-count',
+    'missing-logins',
+    'member-count',
+    'identity-count',
+    'findings',
+    'report-path',
+    'report-csv-path',
+    'issue-number',
+    'issue-url',
+    'status'
+]));
 /** The Actions log: groups, info and debug, with untrusted text defused. */
 const actionsLogger = {
     group: (title, work) => group(logText(title), work),
@@ -42712,6 +42768,7 @@ function failureFor(settings, missing, anyFinding) {
 async function run(environment = {}) {
     try {
         const settings = readSettings((name) => getInput(name));
+        const now = reportClock(process.env.SOURCE_DATE_EPOCH);
         core_setSecret(settings.token);
         if (settings.issueToken)
             core_setSecret(settings.issueToken);
@@ -42727,7 +42784,8 @@ async function run(environment = {}) {
             client,
             log: actionsLogger,
             requestCount: () => counter.count,
-            apiUrl: apiUrl()
+            apiUrl: apiUrl(),
+            now
         });
         const { missing, anyFinding } = await publish(audit, settings, await showDetails);
         const failure = failureFor(settings, missing, anyFinding);

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { runAudit, type AuditRun } from './audit.js'
 import { CATEGORIES } from './classify.js'
+import { reportClock } from './clock.js'
 import { describeError } from './errors.js'
 import { createClient, RequestCounter } from './github/client.js'
 import { readSettings, type Repository, type Settings } from './inputs.js'
@@ -21,6 +22,21 @@ export interface ActionEnvironment {
   /** Base of the retry backoff in milliseconds. */
   retryAfterBaseMs?: number
 }
+
+/** Every output of action.yml, all set on every successful run. */
+export const OUTPUT_NAMES = [
+  'missing-count',
+  'missing-logins',
+  'member-count',
+  'identity-count',
+  'findings',
+  'report-path',
+  'report-csv-path',
+  'issue-number',
+  'issue-url',
+  'status'
+] as const
+export type OutputName = (typeof OUTPUT_NAMES)[number]
 
 /** The Actions log: groups, info and debug, with untrusted text defused. */
 export const actionsLogger: Logger = {
@@ -51,7 +67,7 @@ async function writeSummary(markdown: string): Promise<void> {
   await appendFile(file, `${markdown}\n`)
 }
 
-function setOutputs(outputs: Record<string, string>): void {
+function setOutputs(outputs: Record<OutputName, string>): void {
   core.startGroup('Setting outputs')
   for (const [name, value] of Object.entries(outputs)) {
     core.setOutput(name, value)
@@ -108,6 +124,7 @@ function failureFor(settings: Settings, missing: number, anyFinding: boolean) {
 export async function run(environment: ActionEnvironment = {}): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name))
+    const now = reportClock(process.env.SOURCE_DATE_EPOCH)
     core.setSecret(settings.token)
     if (settings.issueToken) core.setSecret(settings.issueToken)
     const counter = new RequestCounter()
@@ -127,7 +144,8 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
       client,
       log: actionsLogger,
       requestCount: () => counter.count,
-      apiUrl: apiUrl()
+      apiUrl: apiUrl(),
+      now
     })
     const { missing, anyFinding } = await publish(
       audit,
