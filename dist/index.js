@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9314);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2407);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33258,7 +33258,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9314:
+/***/ 2407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36733,6 +36733,25 @@ async function runAudit(settings, context) {
         requests: context.requestCount(),
         apiUrl: context.apiUrl
     };
+}
+
+;// CONCATENATED MODULE: ./src/clock.ts
+
+/**
+ * The clock that stamps reports. When SOURCE_DATE_EPOCH is set (the
+ * reproducible-builds convention: seconds since 1970), every reading is that
+ * instant, so the same data yields byte-identical reports; the README's
+ * sample summary is made that way. Unset, it is the wall clock.
+ */
+function reportClock(epoch) {
+    const value = (epoch ?? '').trim();
+    if (value === '')
+        return () => new Date();
+    if (!/^\d{1,12}$/.test(value)) {
+        throw new InputError('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}; set it to a whole number of seconds since 1970, or unset it.`);
+    }
+    const instant = Number(value) * 1000;
+    return () => new Date(instant);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -42029,6 +42048,23 @@ function createClient(token, counter, options = {}) {
 
 const FAIL_ON = ['never', 'missing', 'any'];
 const IDENTITY_DETAILS = ['auto', 'always', 'never'];
+/** Every input of action.yml that readSettings reads, in action.yml's order. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'organization',
+    'token',
+    'enterprise',
+    'exempt-users',
+    'fail-on',
+    'max-annotations',
+    'identity-details',
+    'create-issue',
+    'issue-repository',
+    'issue-token',
+    'issue-title',
+    'issue-labels',
+    'issue-assignees',
+    'dry-run'
+]));
 const LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
 const SLUG = /^[a-z\d][a-z\d-]{0,59}$/i;
 const REPOSITORY = /^([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/([\w.-]{1,100})$/i;
@@ -43249,6 +43285,10 @@ function buildReport(run, showDetails) {
         organizations: run.audits.map((a) => organizationReport(a, showDetails))
     };
 }
+/** The JSON report as written to disk, shared by the action and the CLI. */
+function reportJson(run, showDetails) {
+    return `${JSON.stringify(buildReport(run, showDetails), null, 2)}\n`;
+}
 const CSV_COLUMNS = [
     'organization',
     'category',
@@ -43256,7 +43296,9 @@ const CSV_COLUMNS = [
     'role',
     'nameId',
     'scimUsername',
-    'ssoUrl'
+    'ssoUrl',
+    // The only handle on an identity nobody claimed when details are hidden.
+    'guid'
 ];
 /** A CSV field, quoted, and defused against spreadsheet formulas. */
 function csvField(value) {
@@ -43275,9 +43317,41 @@ async function writeReports(directory, run, showDetails) {
     await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
     const json = external_node_path_default().join(directory, 'scim-audit-report.json');
     const csv = external_node_path_default().join(directory, 'scim-audit-report.csv');
-    await (0,promises_namespaceObject.writeFile)(json, `${JSON.stringify(buildReport(run, showDetails), null, 2)}\n`);
+    await (0,promises_namespaceObject.writeFile)(json, reportJson(run, showDetails));
     await (0,promises_namespaceObject.writeFile)(csv, buildCsv(run, showDetails));
     return { json, csv };
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+
+/** Every output of action.yml, all set on every successful run. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'missing-count',
+    'missing-logins',
+    'member-count',
+    'identity-count',
+    'findings',
+    'report-path',
+    'report-csv-path',
+    'issue-number',
+    'issue-url',
+    'status'
+]));
+/** The audit's outputs: totals across organizations and the report paths. */
+function auditOutputs(run, paths) {
+    const sum = totals(run);
+    const anyFinding = CATEGORIES.some((c) => (sum.findings[c] ?? 0) > 0);
+    return {
+        'missing-count': String(sum.missingCount),
+        'missing-logins': JSON.stringify(sum.missingLogins),
+        'member-count': String(sum.memberCount),
+        'identity-count': String(sum.identityCount),
+        findings: JSON.stringify(sum.findings),
+        'report-path': paths.json,
+        'report-csv-path': paths.csv,
+        status: anyFinding ? 'findings' : 'clean'
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/visibility.ts
@@ -43309,6 +43383,8 @@ async function detailsAllowed(setting, repository, client, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -43372,7 +43448,7 @@ function setOutputs(outputs) {
     }
     endGroup();
 }
-/** Summary, annotations, report files and outputs, in that order. */
+/** Summary, annotations and report files; returns the audit's outputs. */
 async function publish(run, settings, showDetails, tracking) {
     const organizations = run.audits.map((a) => a.organization);
     const sections = tracking
@@ -43384,21 +43460,12 @@ async function publish(run, settings, showDetails, tracking) {
     }
     const directory = external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'scim-audit');
     const paths = await writeReports(directory, run, showDetails);
-    const sum = totals(run);
-    const anyFinding = CATEGORIES.some((c) => (sum.findings[c] ?? 0) > 0);
-    setOutputs({
-        'missing-count': String(sum.missingCount),
-        'missing-logins': JSON.stringify(sum.missingLogins),
-        'member-count': String(sum.memberCount),
-        'identity-count': String(sum.identityCount),
-        findings: JSON.stringify(sum.findings),
-        'report-path': paths.json,
-        'report-csv-path': paths.csv,
-        status: anyFinding ? 'findings' : 'clean'
-    });
-    return { missing: sum.missingCount, anyFinding };
+    return auditOutputs(run, paths);
 }
-function failureFor(settings, missing, anyFinding) {
+/** The fail-on verdict, applied once everything is reported. */
+function failureFor(settings, run) {
+    const { missingCount: missing, findings } = totals(run);
+    const anyFinding = CATEGORIES.some((c) => (findings[c] ?? 0) > 0);
     if (settings.failOn === 'missing' && missing > 0) {
         return `${missing} members are missing SCIM metadata (fail-on: missing); see the job summary for who and what to do.`;
     }
@@ -43420,7 +43487,7 @@ async function readTracking(settings, run, environment) {
     };
     return { context, tracking: await prepareTracking(settings, run, context) };
 }
-/** Writes the planned changes, then the issue outputs; returns a failure. */
+/** Writes the planned changes; returns the issue outputs and any failure. */
 async function writeTracking(settings, issues) {
     const outcome = issues
         ? await applyTracking(issues.tracking, settings, issues.context)
@@ -43430,13 +43497,14 @@ async function writeTracking(settings, issues) {
         if (lines.length > 0)
             await writeSummary(lines.join('\n'));
     }
-    setOutputs(issueOutputs(outcome));
-    return outcome?.failure ? describeError(outcome.failure) : undefined;
+    const failure = outcome?.failure ? describeError(outcome.failure) : undefined;
+    return { outputs: issueOutputs(outcome), failure };
 }
 /** The action: read inputs, audit, report everywhere, then apply fail-on. */
 async function run(environment = {}) {
     try {
         const settings = readSettings((name) => getInput(name));
+        const now = reportClock(process.env.SOURCE_DATE_EPOCH);
         core_setSecret(settings.token);
         if (settings.issueToken)
             core_setSecret(settings.issueToken);
@@ -43447,14 +43515,16 @@ async function run(environment = {}) {
             client,
             log: actionsLogger,
             requestCount: () => counter.count,
-            apiUrl: apiUrl()
+            apiUrl: apiUrl(),
+            now
         });
         const issues = await readTracking(settings, audit, environment);
-        const { missing, anyFinding } = await publish(audit, settings, await showDetails, issues?.tracking);
-        const issueFailure = await writeTracking(settings, issues);
-        if (issueFailure)
-            setFailed(issueFailure);
-        const failure = failureFor(settings, missing, anyFinding);
+        const outputs = await publish(audit, settings, await showDetails, issues?.tracking);
+        const tracked = await writeTracking(settings, issues);
+        setOutputs({ ...outputs, ...tracked.outputs });
+        if (tracked.failure)
+            setFailed(tracked.failure);
+        const failure = failureFor(settings, audit);
         if (failure)
             setFailed(failure);
     }

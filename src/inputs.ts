@@ -43,7 +43,26 @@ export interface Settings {
   dryRun: boolean
 }
 
-export type InputReader = (name: string) => string
+/** Every input of action.yml that readSettings reads, in action.yml's order. */
+export const INPUT_NAMES = [
+  'organization',
+  'token',
+  'enterprise',
+  'exempt-users',
+  'fail-on',
+  'max-annotations',
+  'identity-details',
+  'create-issue',
+  'issue-repository',
+  'issue-token',
+  'issue-title',
+  'issue-labels',
+  'issue-assignees',
+  'dry-run'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+
+export type InputReader = (name: InputName) => string
 
 const LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i
 const SLUG = /^[a-z\d][a-z\d-]{0,59}$/i
@@ -64,7 +83,7 @@ function quote(value: string): string {
 
 function readChoice<T extends string>(
   read: InputReader,
-  name: string,
+  name: InputName,
   choices: readonly T[],
   fallback: T
 ): T {
@@ -77,7 +96,7 @@ function readChoice<T extends string>(
   )
 }
 
-function readBoolean(read: InputReader, name: string): boolean {
+function readBoolean(read: InputReader, name: InputName): boolean {
   const value = read(name).trim().toLowerCase()
   if (value === '' || value === 'false') return false
   if (value === 'true') return true
@@ -87,7 +106,11 @@ function readBoolean(read: InputReader, name: string): boolean {
   )
 }
 
-function readCount(read: InputReader, name: string, fallback: number): number {
+function readCount(
+  read: InputReader,
+  name: InputName,
+  fallback: number
+): number {
   const raw = read(name).trim()
   if (raw === '') return fallback
   if (!/^\d{1,6}$/.test(raw)) {
@@ -171,7 +194,7 @@ function readRepository(read: InputReader): Repository | undefined {
   return { owner: match[1] as string, repo: match[2] as string }
 }
 
-function readLogins(read: InputReader, name: string): string[] {
+function readLogins(read: InputReader, name: InputName): string[] {
   const logins = splitList(read(name)).map((l) => l.replace(/^@/, ''))
   for (const login of logins) {
     if (!LOGIN.test(login)) {

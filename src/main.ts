@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { runAudit, type AuditRun } from './audit.js'
 import { CATEGORIES } from './classify.js'
+import { reportClock } from './clock.js'
 import { describeError } from './errors.js'
 import { createClient, RequestCounter } from './github/client.js'
 import { readSettings, type Repository, type Settings } from './inputs.js'
@@ -18,6 +19,7 @@ import type { Logger } from './logger.js'
 import { buildAnnotations } from './report/annotations.js'
 import { logText } from './report/escape.js'
 import { totals, writeReports } from './report/files.js'
+import { auditOutputs, type OutputName } from './outputs.js'
 import { renderSummary } from './report/summary.js'
 import { detailsAllowed } from './visibility.js'
 
@@ -81,7 +83,7 @@ async function writeSummary(markdown: string): Promise<void> {
   await appendFile(file, `${markdown}\n`)
 }
 
-function setOutputs(outputs: Record<string, string>): void {
+function setOutputs(outputs: Record<OutputName, string>): void {
   core.startGroup('Setting outputs')
   for (const [name, value] of Object.entries(outputs)) {
     core.setOutput(name, value)
@@ -92,7 +94,7 @@ function setOutputs(outputs: Record<string, string>): void {
   core.endGroup()
 }
 
-/** Summary, annotations, report files and outputs, in that order. */
+/** Summary, annotations and report files; returns the audit's outputs. */
 async function publish(
   run: AuditRun,
   settings: Settings,
@@ -112,22 +114,13 @@ async function publish(
     'scim-audit'
   )
   const paths = await writeReports(directory, run, showDetails)
-  const sum = totals(run)
-  const anyFinding = CATEGORIES.some((c) => (sum.findings[c] ?? 0) > 0)
-  setOutputs({
-    'missing-count': String(sum.missingCount),
-    'missing-logins': JSON.stringify(sum.missingLogins),
-    'member-count': String(sum.memberCount),
-    'identity-count': String(sum.identityCount),
-    findings: JSON.stringify(sum.findings),
-    'report-path': paths.json,
-    'report-csv-path': paths.csv,
-    status: anyFinding ? 'findings' : 'clean'
-  })
-  return { missing: sum.missingCount, anyFinding }
+  return auditOutputs(run, paths)
 }
 
-function failureFor(settings: Settings, missing: number, anyFinding: boolean) {
+/** The fail-on verdict, applied once everything is reported. */
+function failureFor(settings: Settings, run: AuditRun) {
+  const { missingCount: missing, findings } = totals(run)
+  const anyFinding = CATEGORIES.some((c) => (findings[c] ?? 0) > 0)
   if (settings.failOn === 'missing' && missing > 0) {
     return `${missing} members are missing SCIM metadata (fail-on: missing); see the job summary for who and what to do.`
   }
@@ -154,11 +147,11 @@ async function readTracking(
   return { context, tracking: await prepareTracking(settings, run, context) }
 }
 
-/** Writes the planned changes, then the issue outputs; returns a failure. */
+/** Writes the planned changes; returns the issue outputs and any failure. */
 async function writeTracking(
   settings: Settings,
   issues: Awaited<ReturnType<typeof readTracking>>
-): Promise<string | undefined> {
+) {
   const outcome = issues
     ? await applyTracking(issues.tracking, settings, issues.context)
     : undefined
@@ -166,14 +159,15 @@ async function writeTracking(
     const lines = outcomeLines(issues.tracking, outcome, settings.dryRun)
     if (lines.length > 0) await writeSummary(lines.join('\n'))
   }
-  setOutputs(issueOutputs(outcome))
-  return outcome?.failure ? describeError(outcome.failure) : undefined
+  const failure = outcome?.failure ? describeError(outcome.failure) : undefined
+  return { outputs: issueOutputs(outcome), failure }
 }
 
 /** The action: read inputs, audit, report everywhere, then apply fail-on. */
 export async function run(environment: ActionEnvironment = {}): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name))
+    const now = reportClock(process.env.SOURCE_DATE_EPOCH)
     core.setSecret(settings.token)
     if (settings.issueToken) core.setSecret(settings.issueToken)
     const counter = new RequestCounter()
@@ -188,18 +182,20 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
       client,
       log: actionsLogger,
       requestCount: () => counter.count,
-      apiUrl: apiUrl()
+      apiUrl: apiUrl(),
+      now
     })
     const issues = await readTracking(settings, audit, environment)
-    const { missing, anyFinding } = await publish(
+    const outputs = await publish(
       audit,
       settings,
       await showDetails,
       issues?.tracking
     )
-    const issueFailure = await writeTracking(settings, issues)
-    if (issueFailure) core.setFailed(issueFailure)
-    const failure = failureFor(settings, missing, anyFinding)
+    const tracked = await writeTracking(settings, issues)
+    setOutputs({ ...outputs, ...tracked.outputs })
+    if (tracked.failure) core.setFailed(tracked.failure)
+    const failure = failureFor(settings, audit)
     if (failure) core.setFailed(failure)
   } catch (error) {
     core.setFailed(describeError(error))

@@ -2,33 +2,19 @@
  * `npm run demo`: serves the sample organization on 127.0.0.1 and runs the
  * built action against it exactly as the runner would. No token, no network.
  */
-import { FakeGitHub } from './github.js'
-import { runAction } from './runner.js'
-import { loadSample, SAMPLE_EXEMPT, SAMPLE_ORGANIZATION } from './sample.js'
-import { serveLoopback } from './transports.js'
+import { runDemo } from './demo-run.js'
 
-const server = await serveLoopback(loadSample(new FakeGitHub()))
-try {
-  const run = await runAction({
-    apiUrl: server.url,
-    inputs: {
-      organization: SAMPLE_ORGANIZATION,
-      token: 'demo-token-not-secret',
-      'exempt-users': SAMPLE_EXEMPT
-    }
-  })
-  process.stdout.write(run.summary)
-  process.stdout.write('\n---\nOutputs:\n')
-  for (const [name, value] of Object.entries(run.outputs)) {
-    process.stdout.write(`  ${name} = ${value}\n`)
-  }
-  process.stdout.write(`\nAnnotations: ${run.annotations.length}\n`)
-  for (const a of run.annotations)
-    process.stdout.write(`  ${a.level}: ${a.message}\n`)
-  if (run.exitCode !== 0) {
-    process.stderr.write(run.stdout + run.stderr)
-    process.exitCode = run.exitCode
-  }
-} finally {
-  await server.close()
+const run = await runDemo()
+process.stdout.write(run.summary)
+process.stdout.write('\n---\nOutputs:\n')
+for (const [name, value] of Object.entries(run.outputs)) {
+  process.stdout.write(`  ${name} = ${value}\n`)
+}
+process.stdout.write(`\nAnnotations: ${run.annotations.length}\n`)
+for (const a of run.annotations) {
+  process.stdout.write(`  ${a.level}: ${a.message}\n`)
+}
+if (run.exitCode !== 0) {
+  process.stderr.write(run.stdout + run.stderr)
+  process.exitCode = run.exitCode
 }

@@ -123,6 +123,11 @@ export function buildReport(run: AuditRun, showDetails: boolean) {
   }
 }
 
+/** The JSON report as written to disk, shared by the action and the CLI. */
+export function reportJson(run: AuditRun, showDetails: boolean): string {
+  return `${JSON.stringify(buildReport(run, showDetails), null, 2)}\n`
+}
+
 const CSV_COLUMNS = [
   'organization',
   'category',
@@ -130,7 +135,9 @@ const CSV_COLUMNS = [
   'role',
   'nameId',
   'scimUsername',
-  'ssoUrl'
+  'ssoUrl',
+  // The only handle on an identity nobody claimed when details are hidden.
+  'guid'
 ] as const
 
 /** A CSV field, quoted, and defused against spreadsheet formulas. */
@@ -161,10 +168,7 @@ export async function writeReports(
   await mkdir(directory, { recursive: true })
   const json = path.join(directory, 'scim-audit-report.json')
   const csv = path.join(directory, 'scim-audit-report.csv')
-  await writeFile(
-    json,
-    `${JSON.stringify(buildReport(run, showDetails), null, 2)}\n`
-  )
+  await writeFile(json, reportJson(run, showDetails))
   await writeFile(csv, buildCsv(run, showDetails))
   return { json, csv }
 }
