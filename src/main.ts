@@ -6,6 +6,7 @@ import { runAudit, type AuditRun } from './audit.js'
 import { CATEGORIES } from './classify.js'
 import { describeError } from './errors.js'
 import { createClient, RequestCounter } from './github/client.js'
+import { blameWorkflowToken } from './github/diagnose.js'
 import { readSettings, type Repository, type Settings } from './inputs.js'
 import type { Logger } from './logger.js'
 import { buildAnnotations } from './report/annotations.js'
@@ -128,6 +129,8 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
       log: actionsLogger,
       requestCount: () => counter.count,
       apiUrl: apiUrl()
+    }).catch((error: unknown) => {
+      throw blameWorkflowToken(error, settings)
     })
     const { missing, anyFinding } = await publish(
       audit,

@@ -13,9 +13,20 @@ export function oneLine(text: string): string {
   return text.replace(CONTROL, ' ')
 }
 
-/** Safe for a log line: one line that cannot open a workflow command. */
+/**
+ * Safe for a log line: one line that cannot open a workflow command, in
+ * either the `::name::` form or the older `##[name]` one.
+ */
 export function logText(text: string): string {
-  return oneLine(text).replace(/::/g, ': :')
+  return oneLine(text).replace(/::/g, ': :').replace(/##\[/g, '## [')
+}
+
+/** A URL path segment; parentheses too, so it cannot end a Markdown link. */
+function segment(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[()]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  )
 }
 
 function longestBacktickRun(text: string): number {
@@ -56,7 +67,7 @@ export function html(text: string): string {
 
 /** The organization-level SSO page of a member. */
 export function ssoUrl(organization: string, login: string): string {
-  return `https://github.com/orgs/${encodeURIComponent(organization)}/people/${encodeURIComponent(login)}/sso`
+  return `https://github.com/orgs/${segment(organization)}/people/${segment(login)}/sso`
 }
 
 /** A login in a code span, linked to its SSO page; never a mention. */
