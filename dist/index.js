@@ -40876,7 +40876,9 @@ function oneLine(text) {
  * either the `::name::` form or the older `##[name]` one.
  */
 function logText(text) {
-    return oneLine(text).replace(/::/g, ': :').replace(/##\[/g, '## [');
+    return oneLine(text)
+        .replace(/:(?=:)/g, ': ')
+        .replace(/##\[/g, '## [');
 }
 /** A URL path segment; parentheses too, so it cannot end a Markdown link. */
 function segment(text) {
@@ -40892,10 +40894,11 @@ function longestBacktickRun(text) {
 /**
  * A Markdown code span holding `text` literally. Inside a code span nothing
  * is HTML, a link or a mention. Pipes are escaped because GitHub splits
- * table cells on them even inside code.
+ * table cells on them even inside code; backslashes before a pipe are
+ * doubled so that no reading of them can unescape the pipe.
  */
 function code(text) {
-    const literal = oneLine(text).replace(/\|/g, '\\|');
+    const literal = oneLine(text).replace(/(\\*)\|/g, (_match, slashes) => `${slashes}${slashes}\\|`);
     if (literal.trim() === '')
         return '&nbsp;';
     const fence = '`'.repeat(longestBacktickRun(literal) + 1);

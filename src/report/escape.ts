@@ -18,7 +18,9 @@ export function oneLine(text: string): string {
  * either the `::name::` form or the older `##[name]` one.
  */
 export function logText(text: string): string {
-  return oneLine(text).replace(/::/g, ': :').replace(/##\[/g, '## [')
+  return oneLine(text)
+    .replace(/:(?=:)/g, ': ')
+    .replace(/##\[/g, '## [')
 }
 
 /** A URL path segment; parentheses too, so it cannot end a Markdown link. */
@@ -40,10 +42,14 @@ function longestBacktickRun(text: string): number {
 /**
  * A Markdown code span holding `text` literally. Inside a code span nothing
  * is HTML, a link or a mention. Pipes are escaped because GitHub splits
- * table cells on them even inside code.
+ * table cells on them even inside code; backslashes before a pipe are
+ * doubled so that no reading of them can unescape the pipe.
  */
 export function code(text: string): string {
-  const literal = oneLine(text).replace(/\|/g, '\\|')
+  const literal = oneLine(text).replace(
+    /(\\*)\|/g,
+    (_match, slashes: string) => `${slashes}${slashes}\\|`
+  )
   if (literal.trim() === '') return '&nbsp;'
   const fence = '`'.repeat(longestBacktickRun(literal) + 1)
   const pad = /^[` ]|[` ]$/.test(literal) ? ' ' : ''
