@@ -4,7 +4,10 @@
  */
 import { faultyGitHub } from './helpers/faults.js'
 import { runInProcess } from './helpers/in-process.js'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { FakeGitHub, json, type FakeResponse } from './mock/github.js'
+import { ROOT } from './mock/runner.js'
 import { loadSample } from './mock/sample.js'
 
 const github = faultyGitHub()
@@ -12,6 +15,9 @@ beforeEach(() => {
   github.fake = loadSample(new FakeGitHub())
   github.filter = (_request, respond) => respond()
 })
+
+/** Every message the tests saw, for the README check at the end. */
+const seen: string[] = []
 
 const OWNER_TOKEN = 'ghp_diagnoseowner000000000000000000000'
 const WORKFLOW_TOKEN = 'ghs_workflowdiagnose0000000000000000000'
@@ -26,6 +32,7 @@ async function failure(token = OWNER_TOKEN) {
   expect(run.outputs).toEqual({})
   const errors = run.annotations.filter((a) => a.level === 'error')
   expect(errors).toHaveLength(1)
+  seen.push(errors[0]?.message ?? '')
   return errors[0]?.message
 }
 
@@ -135,5 +142,17 @@ describe('a wrong token', () => {
     expect(await failure(WORKFLOW_TOKEN)).toBe(
       "Input 'token' is the same installation token as 'issue-token' (by default the workflow's GITHUB_TOKEN), which cannot read organization members or identities; pass an organization owner's PAT or a GitHub App token, e.g. token: ${{ secrets.SCIM_AUDIT_TOKEN }}."
     )
+  })
+})
+
+describe('the README', () => {
+  it('lists each of these messages under Troubleshooting', async () => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
+    const troubleshooting = readme.split('## Troubleshooting')[1] ?? ''
+    expect(seen).toHaveLength(7)
+    for (const message of seen) {
+      const head = message.split(';')[0]?.replace(/'acme-corp'/g, "'ORG'")
+      expect(troubleshooting).toContain(`| \`${head}`)
+    }
   })
 })
