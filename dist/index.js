@@ -40578,8 +40578,9 @@ function replayable(options) {
         !/^\s*mutation\b/.test(String(options.query ?? '')));
 }
 function transientWait(outcome, attempt, base) {
+    // Octokit reports a dropped connection as status 500 too.
     const status = outcome.error?.status ?? 0;
-    if (!outcome.error || (status > 0 && status < 500))
+    if (!outcome.error || status < 500)
         return undefined;
     const retryAfter = outcome.error.response?.headers['retry-after'];
     const seconds = Number(retryAfter);

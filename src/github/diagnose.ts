@@ -4,6 +4,7 @@
  * section lists them all.
  */
 import { AccessError, IncompleteAuditError, RateLimitError } from '../errors.js'
+import type { Headers } from './rate-limit.js'
 import { isQueryTimeout } from './walk.js'
 
 interface GraphqlErrorEntry {
@@ -12,8 +13,6 @@ interface GraphqlErrorEntry {
   path?: (string | number)[]
   extensions?: { saml_failure?: boolean }
 }
-
-type Headers = Record<string, string | number | undefined>
 
 /** What a RequestError or a GraphqlResponseError carries. */
 interface Failure {

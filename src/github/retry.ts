@@ -54,8 +54,9 @@ function replayable(options: SentOptions): boolean {
 }
 
 function transientWait(outcome: Outcome, attempt: number, base: number) {
+  // Octokit reports a dropped connection as status 500 too.
   const status = outcome.error?.status ?? 0
-  if (!outcome.error || (status > 0 && status < 500)) return undefined
+  if (!outcome.error || status < 500) return undefined
   const retryAfter = outcome.error.response?.headers['retry-after']
   const seconds = Number(retryAfter)
   return retryAfter !== undefined && Number.isFinite(seconds)
