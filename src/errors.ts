@@ -41,6 +41,18 @@ export class IncompleteAuditError extends Error {
   }
 }
 
+/** GitHub's rate limit holds the token back longer than the audit waits. */
+export class RateLimitError extends Error {
+  override name = 'RateLimitError'
+  constructor(
+    message: string,
+    /** When GitHub lets the token read again. */
+    readonly resetAt: Date
+  ) {
+    super(message)
+  }
+}
+
 /** Writing the tracking issue failed; the audit itself was reported. */
 export class IssueError extends Error {
   override name = 'IssueError'

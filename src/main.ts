@@ -7,6 +7,7 @@ import { CATEGORIES } from './classify.js'
 import { reportClock } from './clock.js'
 import { describeError } from './errors.js'
 import { createClient, RequestCounter } from './github/client.js'
+import { blameWorkflowToken } from './github/diagnose.js'
 import { readSettings, type Repository, type Settings } from './inputs.js'
 import { applyTracking, issueOutputs } from './issue/apply.js'
 import { outcomeLines, trackingSections } from './issue/section.js'
@@ -184,6 +185,8 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
       requestCount: () => counter.count,
       apiUrl: apiUrl(),
       now
+    }).catch((error: unknown) => {
+      throw blameWorkflowToken(error, settings)
     })
     const issues = await readTracking(settings, audit, environment)
     const outputs = await publish(

@@ -10,6 +10,13 @@ export type ResponseFilter = (
   respond: () => Promise<FakeResponse>
 ) => Promise<FakeResponse>
 
+/** Returned by a filter, closes the connection without an answer. */
+export const DROP_CONNECTION: FakeResponse = {
+  status: 0,
+  headers: {},
+  body: ''
+}
+
 const passThrough: ResponseFilter = (_request, respond) => respond()
 
 /** The msw base URL tests point the action at. */
@@ -30,6 +37,7 @@ export function mswServer(
         body: request.method === 'GET' ? '' : await request.text()
       }
       const response = await filter(fakeRequest, () => fake.handle(fakeRequest))
+      if (response === DROP_CONNECTION) return HttpResponse.error()
       return new HttpResponse(response.body, {
         status: response.status,
         headers: response.headers
@@ -69,6 +77,10 @@ export async function serveLoopback(
         body: await readBody(req)
       }
       const response = await filter(fakeRequest, () => fake.handle(fakeRequest))
+      if (response === DROP_CONNECTION) {
+        req.socket.destroy()
+        return
+      }
       res.writeHead(response.status, response.headers)
       res.end(response.body)
     } catch (error) {

@@ -845,1536 +845,6 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
-
-
-/***/ }),
-
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -33250,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1215);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(197);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)({
     args: process.argv.slice(2),
@@ -33264,7 +31734,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1215:
+/***/ 197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33445,7 +31915,7 @@ class InputError extends Error {
     }
 }
 /** The token cannot read what the audit needs, or the target does not exist. */
-class AccessError extends Error {
+class errors_AccessError extends Error {
     target;
     name = 'AccessError';
     constructor(message, 
@@ -33462,6 +31932,17 @@ class IncompleteAuditError extends Error {
     constructor(message, target, options) {
         super(message, options);
         this.target = target;
+    }
+}
+/** GitHub's rate limit holds the token back longer than the audit waits. */
+class RateLimitError extends Error {
+    resetAt;
+    name = 'RateLimitError';
+    constructor(message, 
+    /** When GitHub lets the token read again. */
+    resetAt) {
+        super(message);
+        this.resetAt = resetAt;
     }
 }
 /** Writing the tracking issue failed; the audit itself was reported. */
@@ -33484,54 +31965,186 @@ function describeError(error) {
     return String(error);
 }
 
-;// CONCATENATED MODULE: ./src/github/diagnose.ts
+;// CONCATENATED MODULE: ./src/github/walk.ts
+/**
+ * Walking a paginated GraphQL connection to its end, whole or not at all:
+ * any connection, through @octokit/plugin-paginate-graphql's iterator.
+ */
 
-function graphqlErrors(error) {
-    return Array.isArray(error.errors) ? error.errors : [];
+/** Page sizes tried in turn when GitHub times out on a page. */
+const PAGE_SIZES = [100, 50, 25];
+/** Fails the audit when a walk read fewer (or more) items than GitHub counts. */
+function checkComplete(what, organization, read, totalCount) {
+    if (totalCount !== undefined && read !== totalCount) {
+        throw new IncompleteAuditError(`Read ${read} ${what} of '${organization}' but GitHub reports ${totalCount}; the audit is incomplete, so no report was published. Run it again.`, organization);
+    }
+}
+/** GitHub's words when a query ran out of time on its side. */
+const TIMEOUT_MESSAGE = /Something went wrong while executing your query/;
+function isQueryTimeout(error) {
+    const errors = error?.errors;
+    return (Array.isArray(errors) &&
+        errors.some((e) => TIMEOUT_MESSAGE.test(e.message ?? '')));
+}
+/** Reads pages from `walked.cursor` on, adding to `walked` as they come. */
+async function readPages(client, query, variables, pick, walked) {
+    const pages = client.graphql.paginate.iterator(query, {
+        ...variables,
+        cursor: walked.cursor
+    });
+    for await (const page of pages) {
+        const connection = pick(page);
+        if (!connection && walked.pages > 0) {
+            throw new Error(`the connection vanished after ${walked.pages} pages`);
+        }
+        if (!connection)
+            return;
+        walked.pages += 1;
+        walked.totalCount = connection.totalCount;
+        walked.cursor = connection.pageInfo.endCursor ?? walked.cursor;
+        for (const item of connection.nodes ?? connection.edges ?? []) {
+            if (item)
+                walked.items.push(item);
+        }
+    }
+}
+/**
+ * Walks a paginated query and returns every node it yields, in order.
+ * When GitHub times out on a page, that page and the rest are read in
+ * smaller pages: 100, then 50, then 25. A connection that is null from the
+ * start yields no items and no totalCount.
+ */
+async function walk(client, query, variables, pick) {
+    const walked = {
+        items: [],
+        totalCount: undefined,
+        cursor: null,
+        pages: 0
+    };
+    for (const [i, pageSize] of PAGE_SIZES.entries()) {
+        try {
+            await readPages(client, query, { ...variables, pageSize }, pick, walked);
+            break;
+        }
+        catch (error) {
+            const smaller = PAGE_SIZES[i + 1];
+            if (!smaller || !isQueryTimeout(error))
+                throw error;
+            client.log.info(`GitHub timed out on a page of ${pageSize}; reading on ${smaller} at a time.`);
+        }
+    }
+    return { items: walked.items, totalCount: walked.totalCount };
+}
+
+;// CONCATENATED MODULE: ./src/github/diagnose.ts
+/**
+ * Turns what Octokit threw into one of our errors with a single actionable
+ * line. Each wrong token has its own line: the README's Troubleshooting
+ * section lists them all.
+ */
+
+
+function header(failure, name) {
+    return String(failure.response?.headers?.[name] ?? failure.headers?.[name] ?? '');
 }
 /** Quotes the path of the first GraphQL error, as `organization.x.y`. */
 function firstPath(errors) {
     const path = errors.find((entry) => entry.path)?.path;
     return path ? path.join('.') : 'the query';
 }
-/**
- * Turns what Octokit threw into one of our errors with a single actionable
- * line. Errors already ours pass through unchanged.
- */
+const badCredentials = (failure) => failure.status === 401
+    ? 'GitHub rejected the token (401 Bad credentials); check that the secret holds a valid, unexpired token.'
+    : undefined;
+const notAuthorizedForSso = (failure, errors, target) => {
+    const sso = header(failure, 'x-github-sso');
+    const saml = errors.some((e) => e.extensions?.saml_failure || /SAML enforcement/i.test(e.message ?? ''));
+    if (!sso && !saml)
+        return undefined;
+    const url = /url=(\S+)/.exec(sso)?.[1];
+    const where = url
+        ? `at ${url}`
+        : 'under Settings > Developer settings > Personal access tokens > Configure SSO';
+    return `The token is not authorized for SAML single sign-on in '${target}'; authorize it for the organization ${where}, then run again.`;
+};
+const missingScope = (_failure, errors, target) => {
+    const entry = errors.find((e) => e.type === 'INSUFFICIENT_SCOPES');
+    if (!entry)
+        return undefined;
+    const listed = /following scopes: \[([^\]]*)\]/.exec(entry.message ?? '')?.[1];
+    const scopes = listed?.replace(/['"\s]/g, '').replace(/,/g, ' or ') || 'read:org';
+    return `The token lacks the ${scopes} scope needed to read '${target}'; add it to the classic PAT under Settings > Developer settings > Personal access tokens, then run again.`;
+};
+const appWithoutMembers = (failure, errors, target) => {
+    const text = [failure.message, ...errors.map((e) => e.message)].join(' ');
+    if (!/Resource not accessible by integration/i.test(text))
+        return undefined;
+    return `The GitHub App token cannot read the members of '${target}' (Resource not accessible by integration); give the app the organization permission Members: read, approve it on the installation, then run again.`;
+};
+const notFound = (_failure, errors, target) => {
+    if (!errors.some((e) => e.type === 'NOT_FOUND'))
+        return undefined;
+    return firstPath(errors).startsWith('enterprise')
+        ? `Enterprise of '${target}' was not found; check the 'enterprise' input (the slug in github.com/enterprises/SLUG) and that the token has read:enterprise.`
+        : `Organization '${target}' was not found; check the 'organization' input and that the token's owner can see it.`;
+};
+const forbidden = (failure, errors, target) => failure.status === 403 || errors.some((e) => e.type === 'FORBIDDEN')
+    ? `GitHub refused to show the identities of '${target}' (403 Forbidden); use an organization owner's token with read:org, or a GitHub App with Members: read. GITHUB_TOKEN cannot read identities.`
+    : undefined;
+const ACCESS = [
+    badCredentials,
+    notAuthorizedForSso,
+    missingScope,
+    appWithoutMembers,
+    notFound,
+    forbidden
+];
+const timedOut = (failure, _errors, target) => isQueryTimeout(failure)
+    ? `GitHub timed out reading '${target}', even 25 at a time; the audit is incomplete, so no report was published. Run it again later.`
+    : undefined;
+const partialData = (_failure, errors, target) => errors.length > 0
+    ? `GitHub answered with errors at ${firstPath(errors)} for '${target}' (${errors[0]?.message ?? 'no message'}); the audit is incomplete, so no report was published.`
+    : undefined;
+/** The first line of a failure, unless it is an HTML error page. */
+function summary(failure, error) {
+    const line = (failure.message ?? String(error)).trim().split('\n')[0] ?? '';
+    return line.startsWith('<') || line === '' ? 'no usable answer' : line;
+}
+function unreachable(failure, error, target) {
+    const status = failure.status ? ` (HTTP ${failure.status})` : '';
+    return `Reading '${target}' from GitHub failed${status} after retries: ${summary(failure, error)}; the audit is incomplete, so no report was published. Run it again later.`;
+}
+/** Our own error for `error`; errors already ours pass through unchanged. */
 function toAccessError(error, target) {
-    if (error instanceof AccessError || error instanceof IncompleteAuditError) {
+    if (error instanceof errors_AccessError ||
+        error instanceof IncompleteAuditError ||
+        error instanceof RateLimitError) {
         return error;
     }
     const failure = (error ?? {});
-    const errors = graphqlErrors(failure);
-    const types = new Set(errors.map((entry) => entry.type));
+    const errors = Array.isArray(failure.errors) ? failure.errors : [];
     const options = { cause: error };
-    if (failure.status === 401) {
-        return new AccessError('GitHub rejected the token (401 Bad credentials); check that the secret holds a valid, unexpired token.', target, options);
+    for (const diagnose of ACCESS) {
+        const message = diagnose(failure, errors, target);
+        if (message)
+            return new errors_AccessError(message, target, options);
     }
-    const sso = failure.response?.headers?.['x-github-sso'];
-    if (sso || errors.some((e) => /saml|single sign-on/i.test(e.message ?? ''))) {
-        const url = /url=(\S+)/.exec(sso ?? '')?.[1];
-        return new AccessError(`The token is not authorized for SAML single sign-on in '${target}'; authorize it for the organization${url ? ` at ${url}` : ' under Settings > Developer settings > Tokens > Configure SSO'}.`, target, options);
-    }
-    if (types.has('INSUFFICIENT_SCOPES')) {
-        return new AccessError(`The token lacks a scope the audit needs for '${target}'; give the classic PAT the read:org scope${target.includes('/') ? '' : ' (and read:enterprise for an enterprise)'}.`, target, options);
-    }
-    if (types.has('NOT_FOUND')) {
-        const where = firstPath(errors);
-        const message = where.startsWith('enterprise')
-            ? `Enterprise of '${target}' was not found; check the 'enterprise' input (the slug in github.com/enterprises/SLUG) and that the token has read:enterprise.`
-            : `Organization '${target}' was not found; check the 'organization' input and that the token's owner can see it.`;
-        return new AccessError(message, target, options);
-    }
-    if (types.has('FORBIDDEN') || failure.status === 403) {
-        return new AccessError(`GitHub refused to show the identities of '${target}' (403 Forbidden); use an organization owner's token with read:org, or a GitHub App with Members: read. GITHUB_TOKEN cannot read identities.`, target, options);
-    }
-    if (errors.length > 0) {
-        return new IncompleteAuditError(`GitHub answered with errors at ${firstPath(errors)} for '${target}' (${errors[0]?.message ?? 'no message'}); the audit is incomplete, so no report was published.`, target, options);
-    }
-    const status = failure.status ? ` (HTTP ${failure.status})` : '';
-    return new IncompleteAuditError(`Reading '${target}' from GitHub failed${status} after retries: ${(failure.message ?? String(error)).split('\n')[0]}; the audit is incomplete, so no report was published. Run it again later.`, target, options);
+    const message = timedOut(failure, errors, target) ??
+        partialData(failure, errors, target) ??
+        unreachable(failure, error, target);
+    return new IncompleteAuditError(message, target, options);
+}
+/**
+ * `token` equal to `issue-token`, and an installation token, is most likely
+ * the workflow's GITHUB_TOKEN, which can never read identities: say so
+ * rather than blame a permission.
+ */
+function blameWorkflowToken(error, tokens) {
+    const installation = tokens.token.startsWith('ghs_');
+    if (!(error instanceof AccessError) || !installation)
+        return error;
+    if (tokens.token !== tokens.issueToken)
+        return error;
+    return new AccessError("Input 'token' is the same installation token as 'issue-token' (by default the workflow's GITHUB_TOKEN), which cannot read organization members or identities; pass an organization owner's PAT or a GitHub App token, e.g. token: ${{ secrets.SCIM_AUDIT_TOKEN }}.", error.target, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/github/queries.ts
@@ -33646,7 +32259,8 @@ const QUERIES = {
 
 
 
-const PAGE_SIZE = 100;
+
+
 /** Checks the organization exists, the token administers it, and SAML is on. */
 async function preflight(client, organization, enterprise) {
     let response;
@@ -33660,39 +32274,14 @@ async function preflight(client, organization, enterprise) {
     }
     const org = response.organization;
     if (!org) {
-        throw new AccessError(`Organization '${organization}' was not found; check the 'organization' input and that the token's owner can see it.`, organization);
+        throw new errors_AccessError(`Organization '${organization}' was not found; check the 'organization' input and that the token's owner can see it.`, organization);
     }
     if (!org.viewerCanAdminister) {
-        throw new AccessError(`The token cannot administer '${organization}'; use a token of an organization owner with the read:org scope (or a GitHub App with Members: read).`, organization);
+        throw new errors_AccessError(`The token cannot administer '${organization}'; use a token of an organization owner with the read:org scope (or a GitHub App with Members: read).`, organization);
     }
     if (!org.samlIdentityProvider && !enterprise) {
-        throw new AccessError(`SAML single sign-on is not configured on the organization '${organization}'; if SAML is configured on its enterprise, set the 'enterprise' input to the enterprise slug.`, organization);
+        throw new errors_AccessError(`SAML single sign-on is not configured on the organization '${organization}'; if SAML is configured on its enterprise, set the 'enterprise' input to the enterprise slug.`, organization);
     }
-}
-function checkComplete(what, organization, read, totalCount) {
-    if (totalCount !== undefined && read !== totalCount) {
-        throw new IncompleteAuditError(`Read ${read} ${what} of '${organization}' but GitHub reports ${totalCount}; the audit is incomplete, so no report was published. Run it again.`, organization);
-    }
-}
-/** Walks a paginated query and returns every node it yields, in order. */
-async function walk(client, query, variables, pick) {
-    const items = [];
-    let totalCount;
-    const pages = client.graphql.paginate.iterator(query, {
-        ...variables,
-        pageSize: PAGE_SIZE
-    });
-    for await (const page of pages) {
-        const connection = pick(page);
-        if (!connection)
-            break;
-        totalCount = connection.totalCount;
-        for (const item of connection.nodes ?? connection.edges ?? []) {
-            if (item)
-                items.push(item);
-        }
-    }
-    return { items, totalCount };
 }
 /** Every member of the organization, with role. */
 async function fetchMembers(client, organization) {
@@ -38993,90 +37582,135 @@ function paginateGraphQL(octokit) {
 }
 
 
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+;// CONCATENATED MODULE: ./src/github/rate-limit.ts
+/**
+ * GitHub signals rate limits in three shapes: 429, 403 with `retry-after`
+ * or `x-ratelimit-remaining: 0` (REST and GraphQL), and a GraphQL 200 whose
+ * errors have type RATE_LIMITED. These helpers read how long it asks us to
+ * wait, and word the failure when that is longer than the audit waits.
+ */
 
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
+/** GitHub asks for at least a minute when a secondary limit names no time. */
+const UNNAMED_WAIT_MS = 60_000;
+function messageOf(data) {
+    const message = data?.message;
+    return typeof message === 'string' ? message : '';
 }
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
+function graphqlRateLimited(data) {
+    const errors = data?.errors;
+    return Array.isArray(errors) && errors.some((e) => e.type === 'RATE_LIMITED');
 }
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
+function isRateLimit(status, headers, data) {
+    if (status === 429)
+        return true;
+    if (status === 200)
+        return graphqlRateLimited(data);
+    return (status === 403 &&
+        (headers['retry-after'] !== undefined ||
+            String(headers['x-ratelimit-remaining']) === '0' ||
+            /rate limit/i.test(messageOf(data))));
+}
+/** `retry-after` in milliseconds: GitHub sends seconds, HTTP also allows a date. */
+function retryAfterMs(value, now) {
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return seconds * 1000;
+    const date = Date.parse(String(value));
+    return Number.isNaN(date) ? UNNAMED_WAIT_MS : date - now;
+}
+/**
+ * How long GitHub asks us to wait before sending the request again, in
+ * milliseconds; undefined when the answer is not a rate limit.
+ */
+function rateLimitWait(status, headers, data, now) {
+    if (!isRateLimit(status, headers, data))
+        return undefined;
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined) {
+        return Math.max(0, retryAfterMs(retryAfter, now));
     }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (String(headers['x-ratelimit-remaining']) === '0' && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return UNNAMED_WAIT_MS;
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
+/** The one-line failure for a wait the audit will not sit through. */
+function rateLimitError(waitMs, now) {
+    const resetAt = new Date(now + waitMs);
+    const time = resetAt.toISOString().replace(/\.\d+Z$/, 'Z');
+    const minutes = Math.max(1, Math.round(waitMs / 60_000));
+    return new RateLimitError(`GitHub's rate limit holds the token back until ${time} (about ${minutes} min); run the audit again after that, or use a token with a limit of its own, such as a GitHub App installation token.`, resetAt);
 }
 
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
+;// CONCATENATED MODULE: ./src/github/retry.ts
+
+const DEFAULT_POLICY = {
+    retries: 3,
+    backoffBaseMs: 500,
+    maxWaitMs: 120_000
+};
+/** Reads and GraphQL queries can be sent twice; writes may have happened. */
+function replayable(options) {
+    if (options.method === 'GET' || options.method === 'HEAD')
+        return true;
+    return (String(options.url).endsWith('/graphql') &&
+        !/^\s*mutation\b/.test(String(options.query ?? '')));
+}
+function transientWait(outcome, attempt, base) {
+    // Octokit reports a dropped connection as status 500 too.
+    const status = outcome.error?.status ?? 0;
+    if (!outcome.error || status < 500)
+        return undefined;
+    const retryAfter = outcome.error.response?.headers['retry-after'];
+    const seconds = Number(retryAfter);
+    return retryAfter !== undefined && Number.isFinite(seconds)
+        ? seconds * 1000
+        : base * (attempt + 1) ** 2;
+}
+/** Milliseconds to wait before the next attempt, or undefined to stop. */
+function nextWait(outcome, options, attempt, policy) {
+    const answer = outcome.response ?? outcome.error?.response;
+    const now = Date.now();
+    const limited = answer && rateLimitWait(answer.status, answer.headers, answer.data, now);
+    if (limited !== undefined) {
+        if (limited > policy.maxWaitMs || attempt >= policy.retries) {
+            throw rateLimitError(limited, now);
+        }
+        return limited;
+    }
+    if (attempt >= policy.retries || !replayable(options))
+        return undefined;
+    return transientWait(outcome, attempt, policy.backoffBaseMs);
+}
+async function settle(send) {
+    try {
+        return { response: await send() };
+    }
+    catch (error) {
+        return { error: error };
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The plugin; `log` hears of every retry. */
+function retryPlugin(policy, log) {
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, options) => {
+            for (let attempt = 0;; attempt++) {
+                const outcome = await settle(() => request(options));
+                const wait = nextWait(outcome, options, attempt, policy);
+                if (wait === undefined) {
+                    if (outcome.error)
+                        throw outcome.error;
+                    return outcome.response;
+                }
+                const status = outcome.error?.status ?? outcome.response?.status ?? 'no answer';
+                log(`${options.method} ${options.url} answered ${status}; retry ${attempt + 1} of ${policy.retries} in ${wait} ms.`);
+                await sleep(wait);
+            }
         });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
+    };
 }
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
 
@@ -39086,23 +37720,26 @@ retry.VERSION = plugin_retry_dist_bundle_VERSION;
 class RequestCounter {
     count = 0;
 }
+/** Registered before the retry plugin, so it sees each attempt. */
+function counting(counter) {
+    return (octokit) => {
+        octokit.hook.before('request', () => {
+            counter.count += 1;
+        });
+    };
+}
 /** An authenticated Octokit with GraphQL pagination, retries and a counter. */
 function createClient(token, counter, options = {}) {
-    const octokit = getOctokit(token, {
+    const debug = options.debug ?? (() => undefined);
+    const policy = {
+        ...DEFAULT_POLICY,
+        backoffBaseMs: options.retryAfterBaseMs ?? DEFAULT_POLICY.backoffBaseMs
+    };
+    return getOctokit(token, {
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
-        retry: { retryAfterBaseValue: options.retryAfterBaseMs ?? 1000 },
-        log: {
-            debug: options.debug ?? (() => undefined),
-            info: options.debug ?? (() => undefined),
-            warn: options.debug ?? (() => undefined),
-            error: options.debug ?? (() => undefined)
-        }
-    }, paginateGraphQL, retry);
-    octokit.hook.before('request', () => {
-        counter.count += 1;
-    });
-    return octokit;
+        log: { debug, info: debug, warn: debug, error: debug }
+    }, paginateGraphQL, counting(counter), retryPlugin(policy, debug));
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -39280,9 +37917,18 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 function oneLine(text) {
     return text.replace(CONTROL, ' ');
 }
-/** Safe for a log line: one line that cannot open a workflow command. */
+/**
+ * Safe for a log line: one line that cannot open a workflow command, in
+ * either the `::name::` form or the older `##[name]` one.
+ */
 function logText(text) {
-    return oneLine(text).replace(/::/g, ': :');
+    return oneLine(text)
+        .replace(/:(?=:)/g, ': ')
+        .replace(/##\[/g, '## [');
+}
+/** A URL path segment; parentheses too, so it cannot end a Markdown link. */
+function segment(text) {
+    return encodeURIComponent(text).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function longestBacktickRun(text) {
     let longest = 0;
@@ -39294,10 +37940,11 @@ function longestBacktickRun(text) {
 /**
  * A Markdown code span holding `text` literally. Inside a code span nothing
  * is HTML, a link or a mention. Pipes are escaped because GitHub splits
- * table cells on them even inside code.
+ * table cells on them even inside code; backslashes before a pipe are
+ * doubled so that no reading of them can unescape the pipe.
  */
 function code(text) {
-    const literal = oneLine(text).replace(/\|/g, '\\|');
+    const literal = oneLine(text).replace(/(\\*)\|/g, (_match, slashes) => `${slashes}${slashes}\\|`);
     if (literal.trim() === '')
         return '&nbsp;';
     const fence = '`'.repeat(longestBacktickRun(literal) + 1);
@@ -39319,7 +37966,7 @@ function html(text) {
 }
 /** The organization-level SSO page of a member. */
 function ssoUrl(organization, login) {
-    return `https://github.com/orgs/${encodeURIComponent(organization)}/people/${encodeURIComponent(login)}/sso`;
+    return `https://github.com/orgs/${segment(organization)}/people/${segment(login)}/sso`;
 }
 /** A login in a code span, linked to its SSO page; never a mention. */
 function loginLink(organization, login) {

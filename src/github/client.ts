@@ -3,7 +3,7 @@ import {
   paginateGraphQL,
   type paginateGraphQLInterface
 } from '@octokit/plugin-paginate-graphql'
-import { retry } from '@octokit/plugin-retry'
+import { DEFAULT_POLICY, retryPlugin } from './retry.js'
 
 export interface ClientOptions {
   /** REST base URL; GraphQL is derived from it. Defaults to GITHUB_API_URL. */
@@ -24,30 +24,35 @@ export class RequestCounter {
   count = 0
 }
 
+/** Registered before the retry plugin, so it sees each attempt. */
+function counting(counter: RequestCounter) {
+  return (octokit: { hook: GitHubClient['hook'] }) => {
+    octokit.hook.before('request', () => {
+      counter.count += 1
+    })
+  }
+}
+
 /** An authenticated Octokit with GraphQL pagination, retries and a counter. */
 export function createClient(
   token: string,
   counter: RequestCounter,
   options: ClientOptions = {}
 ): GitHubClient {
-  const octokit = getOctokit(
+  const debug = options.debug ?? (() => undefined)
+  const policy = {
+    ...DEFAULT_POLICY,
+    backoffBaseMs: options.retryAfterBaseMs ?? DEFAULT_POLICY.backoffBaseMs
+  }
+  return getOctokit(
     token,
     {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
-      retry: { retryAfterBaseValue: options.retryAfterBaseMs ?? 1000 },
-      log: {
-        debug: options.debug ?? (() => undefined),
-        info: options.debug ?? (() => undefined),
-        warn: options.debug ?? (() => undefined),
-        error: options.debug ?? (() => undefined)
-      }
+      log: { debug, info: debug, warn: debug, error: debug }
     },
     paginateGraphQL,
-    retry
+    counting(counter),
+    retryPlugin(policy, debug)
   ) as GitHubClient
-  octokit.hook.before('request', () => {
-    counter.count += 1
-  })
-  return octokit
 }

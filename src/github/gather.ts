@@ -1,4 +1,4 @@
-import { AccessError, IncompleteAuditError } from '../errors.js'
+import { AccessError } from '../errors.js'
 import type { Identity, Member, Role, Roster } from '../roster.js'
 import type { GitHubClient } from './client.js'
 import { toAccessError } from './diagnose.js'
@@ -7,15 +7,9 @@ import {
   ORGANIZATION_IDENTITIES_QUERY,
   PREFLIGHT_QUERY
 } from './queries.js'
+import { checkComplete, walk, type Connection } from './walk.js'
 
-export const PAGE_SIZE = 100
-
-interface Connection<T> {
-  totalCount: number
-  pageInfo: { hasNextPage: boolean; endCursor: string | null }
-  nodes?: (T | null)[]
-  edges?: (T | null)[]
-}
+export { walk }
 
 interface MemberEdge {
   role: Role
@@ -79,44 +73,6 @@ export async function preflight(
       organization
     )
   }
-}
-
-function checkComplete(
-  what: string,
-  organization: string,
-  read: number,
-  totalCount: number | undefined
-): void {
-  if (totalCount !== undefined && read !== totalCount) {
-    throw new IncompleteAuditError(
-      `Read ${read} ${what} of '${organization}' but GitHub reports ${totalCount}; the audit is incomplete, so no report was published. Run it again.`,
-      organization
-    )
-  }
-}
-
-/** Walks a paginated query and returns every node it yields, in order. */
-export async function walk<T>(
-  client: GitHubClient,
-  query: string,
-  variables: Record<string, unknown>,
-  pick: (page: unknown) => Connection<T> | null | undefined
-): Promise<{ items: T[]; totalCount: number | undefined }> {
-  const items: T[] = []
-  let totalCount: number | undefined
-  const pages = client.graphql.paginate.iterator(query, {
-    ...variables,
-    pageSize: PAGE_SIZE
-  })
-  for await (const page of pages) {
-    const connection = pick(page)
-    if (!connection) break
-    totalCount = connection.totalCount
-    for (const item of connection.nodes ?? connection.edges ?? []) {
-      if (item) items.push(item)
-    }
-  }
-  return { items, totalCount }
 }
 
 /** Every member of the organization, with role. */

@@ -13,9 +13,22 @@ export function oneLine(text: string): string {
   return text.replace(CONTROL, ' ')
 }
 
-/** Safe for a log line: one line that cannot open a workflow command. */
+/**
+ * Safe for a log line: one line that cannot open a workflow command, in
+ * either the `::name::` form or the older `##[name]` one.
+ */
 export function logText(text: string): string {
-  return oneLine(text).replace(/::/g, ': :')
+  return oneLine(text)
+    .replace(/:(?=:)/g, ': ')
+    .replace(/##\[/g, '## [')
+}
+
+/** A URL path segment; parentheses too, so it cannot end a Markdown link. */
+function segment(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[()]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  )
 }
 
 function longestBacktickRun(text: string): number {
@@ -29,10 +42,14 @@ function longestBacktickRun(text: string): number {
 /**
  * A Markdown code span holding `text` literally. Inside a code span nothing
  * is HTML, a link or a mention. Pipes are escaped because GitHub splits
- * table cells on them even inside code.
+ * table cells on them even inside code; backslashes before a pipe are
+ * doubled so that no reading of them can unescape the pipe.
  */
 export function code(text: string): string {
-  const literal = oneLine(text).replace(/\|/g, '\\|')
+  const literal = oneLine(text).replace(
+    /(\\*)\|/g,
+    (_match, slashes: string) => `${slashes}${slashes}\\|`
+  )
   if (literal.trim() === '') return '&nbsp;'
   const fence = '`'.repeat(longestBacktickRun(literal) + 1)
   const pad = /^[` ]|[` ]$/.test(literal) ? ' ' : ''
@@ -56,7 +73,7 @@ export function html(text: string): string {
 
 /** The organization-level SSO page of a member. */
 export function ssoUrl(organization: string, login: string): string {
-  return `https://github.com/orgs/${encodeURIComponent(organization)}/people/${encodeURIComponent(login)}/sso`
+  return `https://github.com/orgs/${segment(organization)}/people/${segment(login)}/sso`
 }
 
 /** A login in a code span, linked to its SSO page; never a mention. */

@@ -1,0 +1,110 @@
+/**
+ * Walking a paginated GraphQL connection to its end, whole or not at all:
+ * any connection, through @octokit/plugin-paginate-graphql's iterator.
+ */
+import { IncompleteAuditError } from '../errors.js'
+import type { GitHubClient } from './client.js'
+
+/** Page sizes tried in turn when GitHub times out on a page. */
+export const PAGE_SIZES = [100, 50, 25] as const
+
+export interface Connection<T> {
+  totalCount: number
+  pageInfo: { hasNextPage: boolean; endCursor: string | null }
+  nodes?: (T | null)[]
+  edges?: (T | null)[]
+}
+
+/** Fails the audit when a walk read fewer (or more) items than GitHub counts. */
+export function checkComplete(
+  what: string,
+  organization: string,
+  read: number,
+  totalCount: number | undefined
+): void {
+  if (totalCount !== undefined && read !== totalCount) {
+    throw new IncompleteAuditError(
+      `Read ${read} ${what} of '${organization}' but GitHub reports ${totalCount}; the audit is incomplete, so no report was published. Run it again.`,
+      organization
+    )
+  }
+}
+
+/** GitHub's words when a query ran out of time on its side. */
+export const TIMEOUT_MESSAGE = /Something went wrong while executing your query/
+
+export function isQueryTimeout(error: unknown): boolean {
+  const errors = (error as { errors?: { message?: string }[] } | null)?.errors
+  return (
+    Array.isArray(errors) &&
+    errors.some((e) => TIMEOUT_MESSAGE.test(e.message ?? ''))
+  )
+}
+
+interface Walked<T> {
+  items: T[]
+  totalCount: number | undefined
+  /** Where the next page starts: the end cursor of the last page read. */
+  cursor: string | null
+  pages: number
+}
+
+/** Reads pages from `walked.cursor` on, adding to `walked` as they come. */
+async function readPages<T>(
+  client: GitHubClient,
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (page: unknown) => Connection<T> | null | undefined,
+  walked: Walked<T>
+): Promise<void> {
+  const pages = client.graphql.paginate.iterator(query, {
+    ...variables,
+    cursor: walked.cursor
+  })
+  for await (const page of pages) {
+    const connection = pick(page)
+    if (!connection && walked.pages > 0) {
+      throw new Error(`the connection vanished after ${walked.pages} pages`)
+    }
+    if (!connection) return
+    walked.pages += 1
+    walked.totalCount = connection.totalCount
+    walked.cursor = connection.pageInfo.endCursor ?? walked.cursor
+    for (const item of connection.nodes ?? connection.edges ?? []) {
+      if (item) walked.items.push(item)
+    }
+  }
+}
+
+/**
+ * Walks a paginated query and returns every node it yields, in order.
+ * When GitHub times out on a page, that page and the rest are read in
+ * smaller pages: 100, then 50, then 25. A connection that is null from the
+ * start yields no items and no totalCount.
+ */
+export async function walk<T>(
+  client: GitHubClient,
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (page: unknown) => Connection<T> | null | undefined
+): Promise<{ items: T[]; totalCount: number | undefined }> {
+  const walked: Walked<T> = {
+    items: [],
+    totalCount: undefined,
+    cursor: null,
+    pages: 0
+  }
+  for (const [i, pageSize] of PAGE_SIZES.entries()) {
+    try {
+      await readPages(client, query, { ...variables, pageSize }, pick, walked)
+      break
+    } catch (error) {
+      const smaller = PAGE_SIZES[i + 1]
+      if (!smaller || !isQueryTimeout(error)) throw error
+      client.log.info(
+        `GitHub timed out on a page of ${pageSize}; reading on ${smaller} at a time.`
+      )
+    }
+  }
+  return { items: walked.items, totalCount: walked.totalCount }
+}
