@@ -6,6 +6,7 @@ import { runAudit, type AuditRun } from './audit.js'
 import { CATEGORIES } from './classify.js'
 import { describeError } from './errors.js'
 import { createClient, RequestCounter } from './github/client.js'
+import { endpoints, requireCloud, routeGraphql } from './github/hosts.js'
 import { readSettings, type Repository, type Settings } from './inputs.js'
 import type { Logger } from './logger.js'
 import { buildAnnotations } from './report/annotations.js'
@@ -32,13 +33,6 @@ export const actionsLogger: Logger = {
 function workflowRepository(): Repository | undefined {
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/')
   return owner && repo ? { owner, repo } : undefined
-}
-
-function apiUrl(): string {
-  return (process.env.GITHUB_API_URL || 'https://api.github.com').replace(
-    /\/+$/,
-    ''
-  )
 }
 
 /** Appends to the step summary file; read per call, unlike core.summary. */
@@ -110,13 +104,16 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
     const settings = readSettings((name) => core.getInput(name))
     core.setSecret(settings.token)
     if (settings.issueToken) core.setSecret(settings.issueToken)
+    const api = endpoints()
+    requireCloud(api)
     const counter = new RequestCounter()
     const client = createClient(settings.token, counter, {
       fetch: environment.fetch,
       retryAfterBaseMs: environment.retryAfterBaseMs,
-      baseUrl: apiUrl(),
+      baseUrl: api.apiUrl,
       debug: (message) => core.debug(logText(message))
     })
+    routeGraphql(client, api)
     const showDetails = detailsAllowed(
       settings.identityDetails,
       workflowRepository(),
@@ -127,7 +124,7 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
       client,
       log: actionsLogger,
       requestCount: () => counter.count,
-      apiUrl: apiUrl()
+      apiUrl: api.graphqlUrl
     })
     const { missing, anyFinding } = await publish(
       audit,

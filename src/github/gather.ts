@@ -10,7 +10,7 @@ import {
 
 export const PAGE_SIZE = 100
 
-interface Connection<T> {
+export interface Connection<T> {
   totalCount: number
   pageInfo: { hasNextPage: boolean; endCursor: string | null }
   nodes?: (T | null)[]
@@ -22,7 +22,7 @@ interface MemberEdge {
   node: { login: string; name: string | null } | null
 }
 
-interface IdentityNode {
+export interface IdentityNode {
   guid: string
   samlIdentity: {
     nameId: string | null
@@ -46,12 +46,21 @@ interface PreflightResponse {
   } | null
 }
 
-/** Checks the organization exists, the token administers it, and SAML is on. */
+/** What the preflight learned about the organization. */
+export interface Preflight {
+  /** Whether SAML is configured on the organization itself. */
+  samlOnOrganization: boolean
+}
+
+/**
+ * Checks the organization exists, the token administers it, and SAML is on
+ * it, or on `enterprise` when that is given.
+ */
 export async function preflight(
   client: GitHubClient,
   organization: string,
   enterprise: string | undefined
-): Promise<void> {
+): Promise<Preflight> {
   let response: PreflightResponse
   try {
     response = await client.graphql<PreflightResponse>(PREFLIGHT_QUERY, {
@@ -79,9 +88,10 @@ export async function preflight(
       organization
     )
   }
+  return { samlOnOrganization: org.samlIdentityProvider !== null }
 }
 
-function checkComplete(
+export function checkComplete(
   what: string,
   organization: string,
   read: number,
@@ -95,12 +105,16 @@ function checkComplete(
   }
 }
 
-/** Walks a paginated query and returns every node it yields, in order. */
+/**
+ * Walks a paginated query and returns every node it yields, in order. When
+ * `enough` returns true after a page, the walk stops before the next one.
+ */
 export async function walk<T>(
   client: GitHubClient,
   query: string,
   variables: Record<string, unknown>,
-  pick: (page: unknown) => Connection<T> | null | undefined
+  pick: (page: unknown) => Connection<T> | null | undefined,
+  enough: (connection: Connection<T>, read: number) => boolean = () => false
 ): Promise<{ items: T[]; totalCount: number | undefined }> {
   const items: T[] = []
   let totalCount: number | undefined
@@ -115,6 +129,7 @@ export async function walk<T>(
     for (const item of connection.nodes ?? connection.edges ?? []) {
       if (item) items.push(item)
     }
+    if (enough(connection, items.length)) break
   }
   return { items, totalCount }
 }
@@ -164,7 +179,7 @@ export function toIdentity(node: IdentityNode): Identity {
   }
 }
 
-type IdentityPage = {
+export type IdentityPage = {
   organization: {
     samlIdentityProvider: {
       externalIdentities: Connection<IdentityNode>
@@ -189,6 +204,28 @@ export async function fetchOrganizationIdentities(
   return items.map(toIdentity)
 }
 
+/** The external identities that apply to one organization, and their source. */
+export type IdentitySet = Pick<Roster, 'identities' | 'source' | 'enterprise'>
+
+/** Reads the identities of one organization while its preflight runs. */
+export type IdentityReader = (
+  client: GitHubClient,
+  organization: string,
+  checked: Promise<Preflight>
+) => Promise<IdentitySet>
+
+const organizationReader: IdentityReader = async (client, organization) => ({
+  identities: await fetchOrganizationIdentities(client, organization),
+  source: 'organization'
+})
+
+export interface GatherOptions {
+  /** Enterprise slug whose SAML provider may hold the identities. */
+  enterprise?: string
+  /** Replaces the organization's own identity walk. */
+  readIdentities?: IdentityReader
+}
+
 /**
  * Reads one organization. The preflight runs beside the two walks, so it
  * costs no round trip; when it fails, its message wins over whatever the
@@ -196,21 +233,18 @@ export async function fetchOrganizationIdentities(
  */
 export async function gatherRoster(
   client: GitHubClient,
-  organization: string
+  organization: string,
+  options: GatherOptions = {}
 ): Promise<Roster> {
-  const checked = preflight(client, organization, undefined)
+  const checked = preflight(client, organization, options.enterprise)
   const members = fetchMembers(client, organization)
-  const identities = fetchOrganizationIdentities(client, organization)
+  const read = options.readIdentities ?? organizationReader
+  const identities = read(client, organization, checked)
   members.catch(() => undefined)
   identities.catch(() => undefined)
   await checked
   try {
-    return {
-      organization,
-      members: await members,
-      identities: await identities,
-      source: 'organization'
-    }
+    return { organization, members: await members, ...(await identities) }
   } catch (error) {
     throw toAccessError(error, organization)
   }

@@ -36,12 +36,21 @@ query members($organization: String!, $pageSize: Int!, $cursor: String) {
   }
 }`
 
-const IDENTITY_FIELDS = `
-        totalCount
+const FORWARD = `
         pageInfo {
           hasNextPage
           endCursor
-        }
+        }`
+
+/** Without hasNextPage, the pagination plugin follows startCursor back. */
+const BACKWARD = `
+        pageInfo {
+          hasPreviousPage
+          startCursor
+        }`
+
+const IDENTITY_NODES = `
+        totalCount
         nodes {
           guid
           samlIdentity {
@@ -69,7 +78,18 @@ export const ORGANIZATION_IDENTITIES_QUERY = `
 query organizationIdentities($organization: String!, $pageSize: Int!, $cursor: String) {
   organization(login: $organization) {
     samlIdentityProvider {
-      externalIdentities(first: $pageSize, after: $cursor) {${IDENTITY_FIELDS}
+      externalIdentities(first: $pageSize, after: $cursor) {${FORWARD}${IDENTITY_NODES}
+      }
+    }
+  }
+}`
+
+/** The same identities, walked from the end towards the start. */
+export const ORGANIZATION_IDENTITIES_BACKWARD_QUERY = `
+query organizationIdentitiesBackward($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    samlIdentityProvider {
+      externalIdentities(last: $pageSize, before: $cursor) {${BACKWARD}${IDENTITY_NODES}
       }
     }
   }
@@ -80,7 +100,19 @@ query enterpriseIdentities($enterprise: String!, $pageSize: Int!, $cursor: Strin
   enterprise(slug: $enterprise) {
     ownerInfo {
       samlIdentityProvider {
-        externalIdentities(first: $pageSize, after: $cursor) {${IDENTITY_FIELDS}
+        externalIdentities(first: $pageSize, after: $cursor) {${FORWARD}${IDENTITY_NODES}
+        }
+      }
+    }
+  }
+}`
+
+export const ENTERPRISE_IDENTITIES_BACKWARD_QUERY = `
+query enterpriseIdentitiesBackward($enterprise: String!, $pageSize: Int!, $cursor: String) {
+  enterprise(slug: $enterprise) {
+    ownerInfo {
+      samlIdentityProvider {
+        externalIdentities(last: $pageSize, before: $cursor) {${BACKWARD}${IDENTITY_NODES}
         }
       }
     }
@@ -108,6 +140,8 @@ export const QUERIES = {
   preflight: PREFLIGHT_QUERY,
   members: MEMBERS_QUERY,
   organizationIdentities: ORGANIZATION_IDENTITIES_QUERY,
+  organizationIdentitiesBackward: ORGANIZATION_IDENTITIES_BACKWARD_QUERY,
   enterpriseIdentities: ENTERPRISE_IDENTITIES_QUERY,
+  enterpriseIdentitiesBackward: ENTERPRISE_IDENTITIES_BACKWARD_QUERY,
   enterpriseOrganizations: ENTERPRISE_ORGANIZATIONS_QUERY
 }
