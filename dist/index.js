@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5753);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1331);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33258,7 +33258,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5753:
+/***/ 1331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36496,25 +36496,6 @@ query preflight($organization: String!) {
     }
   }
 }`;
-const MEMBERS_QUERY = `
-query members($organization: String!, $pageSize: Int!, $cursor: String) {
-  organization(login: $organization) {
-    membersWithRole(first: $pageSize, after: $cursor) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        role
-        node {
-          login
-          name
-        }
-      }
-    }
-  }
-}`;
 const FORWARD = `
         pageInfo {
           hasNextPage
@@ -36526,6 +36507,30 @@ const BACKWARD = `
           hasPreviousPage
           startCursor
         }`;
+const MEMBER_EDGES = `
+      totalCount
+      edges {
+        role
+        node {
+          login
+          name
+        }
+      }`;
+const MEMBERS_QUERY = `
+query members($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(first: $pageSize, after: $cursor) {${FORWARD}${MEMBER_EDGES}
+    }
+  }
+}`;
+/** The same members, walked from the end towards the start. */
+const MEMBERS_BACKWARD_QUERY = `
+query membersBackward($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(last: $pageSize, before: $cursor) {${BACKWARD}${MEMBER_EDGES}
+    }
+  }
+}`;
 const IDENTITY_NODES = `
         totalCount
         nodes {
@@ -36610,6 +36615,7 @@ query enterpriseOrganizations($enterprise: String!, $cursor: String) {
 const QUERIES = {
     preflight: PREFLIGHT_QUERY,
     members: MEMBERS_QUERY,
+    membersBackward: MEMBERS_BACKWARD_QUERY,
     organizationIdentities: ORGANIZATION_IDENTITIES_QUERY,
     organizationIdentitiesBackward: ORGANIZATION_IDENTITIES_BACKWARD_QUERY,
     enterpriseIdentities: ENTERPRISE_IDENTITIES_QUERY,
@@ -36678,14 +36684,18 @@ async function walk(client, query, variables, pick, enough = () => false) {
     }
     return { items, totalCount };
 }
-/** Every member of the organization, with role. */
-async function fetchMembers(client, organization) {
-    const { items, totalCount } = await walk(client, MEMBERS_QUERY, { organization }, (page) => page
-        .organization?.membersWithRole);
-    checkComplete('members', organization, items.length, totalCount);
-    return items.flatMap((edge) => edge.node
+const membersOf = (page) => page
+    .organization?.membersWithRole;
+function toMembers(edges) {
+    return edges.flatMap((edge) => edge.node
         ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
         : []);
+}
+/** Every member of the organization, with role. */
+async function fetchMembers(client, organization) {
+    const { items, totalCount } = await walk(client, MEMBERS_QUERY, { organization }, membersOf);
+    checkComplete('members', organization, items.length, totalCount);
+    return toMembers(items);
 }
 function emailsOf(node) {
     const list = node.scimIdentity?.emails?.length
@@ -36726,7 +36736,7 @@ const organizationReader = async (client, organization) => ({
  */
 async function gatherRoster(client, organization, options = {}) {
     const checked = preflight(client, organization, options.enterprise);
-    const members = fetchMembers(client, organization);
+    const members = (options.readMembers ?? fetchMembers)(client, organization);
     const read = options.readIdentities ?? organizationReader;
     const identities = read(client, organization, checked);
     members.catch(() => undefined);
@@ -36801,7 +36811,7 @@ async function walkBothWays(client, queries, variables, pick, key) {
     return walk(client, queries.forward, variables, pick);
 }
 
-;// CONCATENATED MODULE: ./src/github/identities.ts
+;// CONCATENATED MODULE: ./src/github/readers.ts
 
 
 
@@ -36820,6 +36830,12 @@ const readOrganizationIdentities = async (client, organization) => ({
         ?.externalIdentities, organization),
     source: 'organization'
 });
+/** Every member of the organization, with role. */
+async function readMembers(client, organization) {
+    const { items, totalCount } = await walkBothWays(client, { forward: MEMBERS_QUERY, backward: MEMBERS_BACKWARD_QUERY }, { organization }, membersOf, (edge) => edge.node?.login.toLowerCase() ?? '');
+    checkComplete('members', organization, items.length, totalCount);
+    return toMembers(items);
+}
 
 ;// CONCATENATED MODULE: ./src/github/enterprise.ts
 /** What the action reads from an enterprise: its identities and organizations. */
@@ -36981,6 +36997,7 @@ function gatherOptions(settings, client) {
     const { enterprise } = settings;
     return {
         enterprise,
+        readMembers: readMembers,
         readIdentities: enterprise
             ? enterpriseReader(client, enterprise)
             : readOrganizationIdentities

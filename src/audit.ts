@@ -8,7 +8,7 @@ import {
 } from './github/enterprise.js'
 import { gatherRoster, type GatherOptions } from './github/gather.js'
 import { explainServer } from './github/hosts.js'
-import { readOrganizationIdentities } from './github/identities.js'
+import { readMembers, readOrganizationIdentities } from './github/readers.js'
 import type { Settings } from './inputs.js'
 import type { Logger } from './logger.js'
 import type { Roster } from './roster.js'
@@ -89,6 +89,7 @@ function gatherOptions(settings: Settings, client: GitHubClient) {
   const { enterprise } = settings
   return {
     enterprise,
+    readMembers,
     readIdentities: enterprise
       ? enterpriseReader(client, enterprise)
       : readOrganizationIdentities

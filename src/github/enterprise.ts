@@ -9,7 +9,7 @@ import {
   type IdentityNode,
   type IdentityReader
 } from './gather.js'
-import { readIdentities, readOrganizationIdentities } from './identities.js'
+import { readIdentities, readOrganizationIdentities } from './readers.js'
 import {
   ENTERPRISE_IDENTITIES_BACKWARD_QUERY,
   ENTERPRISE_IDENTITIES_QUERY,

@@ -17,7 +17,7 @@ export interface Connection<T> {
   edges?: (T | null)[]
 }
 
-interface MemberEdge {
+export interface MemberEdge {
   role: Role
   node: { login: string; name: string | null } | null
 }
@@ -134,6 +134,18 @@ export async function walk<T>(
   return { items, totalCount }
 }
 
+export const membersOf = (page: unknown) =>
+  (page as { organization: { membersWithRole: Connection<MemberEdge> } })
+    .organization?.membersWithRole
+
+export function toMembers(edges: MemberEdge[]): Member[] {
+  return edges.flatMap((edge) =>
+    edge.node
+      ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
+      : []
+  )
+}
+
 /** Every member of the organization, with role. */
 export async function fetchMembers(
   client: GitHubClient,
@@ -143,16 +155,10 @@ export async function fetchMembers(
     client,
     MEMBERS_QUERY,
     { organization },
-    (page) =>
-      (page as { organization: { membersWithRole: Connection<MemberEdge> } })
-        .organization?.membersWithRole
+    membersOf
   )
   checkComplete('members', organization, items.length, totalCount)
-  return items.flatMap((edge) =>
-    edge.node
-      ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
-      : []
-  )
+  return toMembers(items)
 }
 
 function emailsOf(node: IdentityNode): string[] {
@@ -224,6 +230,8 @@ export interface GatherOptions {
   enterprise?: string
   /** Replaces the organization's own identity walk. */
   readIdentities?: IdentityReader
+  /** Replaces the member walk. */
+  readMembers?: typeof fetchMembers
 }
 
 /**
@@ -237,7 +245,7 @@ export async function gatherRoster(
   options: GatherOptions = {}
 ): Promise<Roster> {
   const checked = preflight(client, organization, options.enterprise)
-  const members = fetchMembers(client, organization)
+  const members = (options.readMembers ?? fetchMembers)(client, organization)
   const read = options.readIdentities ?? organizationReader
   const identities = read(client, organization, checked)
   members.catch(() => undefined)

@@ -16,26 +16,6 @@ query preflight($organization: String!) {
   }
 }`
 
-export const MEMBERS_QUERY = `
-query members($organization: String!, $pageSize: Int!, $cursor: String) {
-  organization(login: $organization) {
-    membersWithRole(first: $pageSize, after: $cursor) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        role
-        node {
-          login
-          name
-        }
-      }
-    }
-  }
-}`
-
 const FORWARD = `
         pageInfo {
           hasNextPage
@@ -48,6 +28,33 @@ const BACKWARD = `
           hasPreviousPage
           startCursor
         }`
+
+const MEMBER_EDGES = `
+      totalCount
+      edges {
+        role
+        node {
+          login
+          name
+        }
+      }`
+
+export const MEMBERS_QUERY = `
+query members($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(first: $pageSize, after: $cursor) {${FORWARD}${MEMBER_EDGES}
+    }
+  }
+}`
+
+/** The same members, walked from the end towards the start. */
+export const MEMBERS_BACKWARD_QUERY = `
+query membersBackward($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(last: $pageSize, before: $cursor) {${BACKWARD}${MEMBER_EDGES}
+    }
+  }
+}`
 
 const IDENTITY_NODES = `
         totalCount
@@ -139,6 +146,7 @@ query enterpriseOrganizations($enterprise: String!, $cursor: String) {
 export const QUERIES = {
   preflight: PREFLIGHT_QUERY,
   members: MEMBERS_QUERY,
+  membersBackward: MEMBERS_BACKWARD_QUERY,
   organizationIdentities: ORGANIZATION_IDENTITIES_QUERY,
   organizationIdentitiesBackward: ORGANIZATION_IDENTITIES_BACKWARD_QUERY,
   enterpriseIdentities: ENTERPRISE_IDENTITIES_QUERY,

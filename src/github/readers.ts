@@ -1,16 +1,21 @@
-/** Reading a whole identity connection, from both ends. */
-import type { Identity } from '../roster.js'
+/** Readers of members and identities that walk each connection from both ends. */
+import type { Identity, Member } from '../roster.js'
 import { walkBothWays, type Directions } from './bidirectional.js'
 import type { GitHubClient } from './client.js'
 import {
   checkComplete,
+  membersOf,
   toIdentity,
+  toMembers,
   type Connection,
   type IdentityNode,
   type IdentityPage,
-  type IdentityReader
+  type IdentityReader,
+  type MemberEdge
 } from './gather.js'
 import {
+  MEMBERS_BACKWARD_QUERY,
+  MEMBERS_QUERY,
   ORGANIZATION_IDENTITIES_BACKWARD_QUERY,
   ORGANIZATION_IDENTITIES_QUERY
 } from './queries.js'
@@ -53,3 +58,19 @@ export const readOrganizationIdentities: IdentityReader = async (
   ),
   source: 'organization'
 })
+
+/** Every member of the organization, with role. */
+export async function readMembers(
+  client: GitHubClient,
+  organization: string
+): Promise<Member[]> {
+  const { items, totalCount } = await walkBothWays<MemberEdge>(
+    client,
+    { forward: MEMBERS_QUERY, backward: MEMBERS_BACKWARD_QUERY },
+    { organization },
+    membersOf,
+    (edge) => edge.node?.login.toLowerCase() ?? ''
+  )
+  checkComplete('members', organization, items.length, totalCount)
+  return toMembers(items)
+}
