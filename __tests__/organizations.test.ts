@@ -115,6 +115,8 @@ describe('a three-organization run', () => {
       'acme-labs',
       'acme-tidy'
     ])
-    expect(most).toBeGreaterThan(4)
+    // One organization alone keeps at most five requests in flight, plus the
+    // repository lookup.
+    expect(most).toBeGreaterThan(6)
   })
 })
