@@ -92,10 +92,17 @@ describe('a whole run', () => {
       '["user-000007","user-000107","user-000207"]'
     )
     expect(run.outputs['identity-count']).toBe('251')
+    const memberPages = [
+      ...fake.operations('members'),
+      ...fake.operations('membersBackward')
+    ]
+    expect(memberPages.map((r) => r.variables?.pageSize)).toEqual([
+      100, 100, 100
+    ])
     expect(
-      fake.operations('members').map((r) => r.variables?.pageSize)
-    ).toEqual([100, 100, 100])
-    expect(fake.operations('organizationIdentities')).toHaveLength(3)
+      fake.operations('organizationIdentities').length +
+        fake.operations('organizationIdentitiesBackward').length
+    ).toBe(3)
     expect(fake.requests.length).toBeLessThanOrEqual(3 + 3 + 4)
   })
 

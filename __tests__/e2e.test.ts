@@ -20,6 +20,22 @@ let issues: FakeIssues
 
 beforeAll(async () => {
   fake = loadSample(new FakeGitHub())
+    .addOrganization(generatedOrganization('acme-labs', 150))
+    .addOrganization({
+      login: 'acme-sso',
+      identities: null,
+      members: [
+        { login: 'ada', role: 'ADMIN' },
+        { login: 'alan', role: 'MEMBER' }
+      ]
+    })
+    .addEnterprise({
+      slug: 'acme',
+      organizations: ['acme-corp', 'acme-labs', 'acme-sso'],
+      identities: [
+        { guid: 'guid-ada', nameId: 'ada@acme.example', login: 'ada' }
+      ]
+    })
   issues = new FakeIssues(fake)
   server = await serveLoopback(fake)
 })
@@ -65,6 +81,29 @@ describe('dist/index.js on the loopback mock', () => {
       "::error::Organization 'ghost-org' was not found; check the 'organization' input and that the token's owner can see it."
     ])
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('audits every organization of an enterprise, each from its own provider', async () => {
+    const run = await runAction({
+      apiUrl: server.url,
+      inputs: {
+        organization: '*',
+        enterprise: 'acme',
+        token: 'e2e-token-value',
+        'exempt-users': SAMPLE_EXEMPT
+      }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(JSON.parse(run.outputs['missing-logins'] as string)).toEqual([
+      ...SAMPLE_EXPECTED.missingLogins.map((login) => `acme-corp/${login}`),
+      'acme-sso/alan'
+    ])
+    expect(run.outputs['member-count']).toBe(
+      String(SAMPLE_EXPECTED.memberCount + 150 + 2)
+    )
+    expect(run.summary).toContain(
+      '1 of 2 members of `acme-sso` has no linked SAML identity in the enterprise `acme`.'
+    )
   })
 })
 

@@ -59,17 +59,27 @@ const EXPECTED_MISSING = '["user-000003","user-000043","user-000083"]'
 
 describe('GraphQL timeouts', () => {
   it('reads the page that timed out and the rest 50 at a time, from the same cursor', async () => {
+    github.fake.addOrganization(
+      generatedOrganization('big-org', 320, (i, _member, identity) => {
+        if (i % 40 === 3) identity.scimUsername = undefined
+      })
+    )
     github.filter = (request, respond) =>
-      request.body.includes('organizationIdentities') &&
+      /query organizationIdentities\(/.test(request.body) &&
       variablesOf(request)?.pageSize === 100 &&
       variablesOf(request)?.cursor
         ? Promise.resolve(queryTimeout(request))
         : respond()
     const run = await audit()
     expect(run.exitCode).toBe(0)
-    expect(run.outputs['missing-logins']).toBe(EXPECTED_MISSING)
+    const missing = Array.from({ length: 8 }, (_, k) => 40 * k + 3)
+    expect(JSON.parse(run.outputs['missing-logins'] as string)).toEqual(
+      missing.map((i) => `user-${String(i).padStart(6, '0')}`)
+    )
     const pages = github.fake.operations('organizationIdentities')
-    expect(pages.map((r) => r.variables?.pageSize)).toEqual([100, 50])
+    expect(pages.map((r) => r.variables?.pageSize).slice(0, 2)).toEqual([
+      100, 50
+    ])
     expect(pages[1]?.variables?.cursor).toBe(
       Buffer.from('cursor:v2:99').toString('base64')
     )
@@ -79,9 +89,13 @@ describe('GraphQL timeouts', () => {
     github.filter = timeoutsAbove(25)
     const run = await audit()
     expect(run.outputs['missing-logins']).toBe(EXPECTED_MISSING)
-    expect(
-      github.fake.operations('members').map((r) => r.variables?.pageSize)
-    ).toEqual([25, 25, 25, 25, 25])
+    const sizes = [
+      ...github.fake.operations('members'),
+      ...github.fake.operations('membersBackward')
+    ].map((r) => r.variables?.pageSize)
+    // 120 members, 25 at a time from both ends.
+    expect(sizes.length).toBeGreaterThanOrEqual(5)
+    expect(new Set(sizes)).toEqual(new Set([25]))
   })
 
   it('fails as incomplete when even pages of 25 time out', async () => {

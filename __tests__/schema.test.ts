@@ -10,10 +10,14 @@ describe('GraphQL documents', () => {
   )
 
   it.each(Object.entries(QUERIES).filter(([, q]) => q.includes('$cursor')))(
-    '%s pages a single connection through $cursor',
+    '%s pages a single connection through $cursor, forward or backward',
     (_name, query) => {
-      expect(query.match(/after: \$cursor/g)).toHaveLength(1)
-      expect(query).toMatch(/pageInfo\s*{\s*hasNextPage\s+endCursor\s*}/)
+      expect(query.match(/(after|before): \$cursor/g)).toHaveLength(1)
+      expect(query).toMatch(
+        query.includes('after: $cursor')
+          ? /pageInfo\s*{\s*hasNextPage\s+endCursor\s*}/
+          : /pageInfo\s*{\s*hasPreviousPage\s+startCursor\s*}/
+      )
     }
   )
 })

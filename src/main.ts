@@ -8,6 +8,12 @@ import { reportClock } from './clock.js'
 import { describeError } from './errors.js'
 import { createClient, RequestCounter } from './github/client.js'
 import { blameWorkflowToken } from './github/diagnose.js'
+import {
+  endpoints,
+  requireCloud,
+  routeGraphql,
+  type Endpoints
+} from './github/hosts.js'
 import { readSettings, type Repository, type Settings } from './inputs.js'
 import { applyTracking, issueOutputs } from './issue/apply.js'
 import { outcomeLines, trackingSections } from './issue/section.js'
@@ -44,13 +50,6 @@ function workflowRepository(): Repository | undefined {
   return owner && repo ? { owner, repo } : undefined
 }
 
-function apiUrl(): string {
-  return (process.env.GITHUB_API_URL || 'https://api.github.com').replace(
-    /\/+$/,
-    ''
-  )
-}
-
 /** The workflow run's page, linked from the tracking issue. */
 function runUrl(): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } =
@@ -64,14 +63,17 @@ function runUrl(): string | undefined {
 function clientFor(
   token: string,
   counter: RequestCounter,
-  environment: ActionEnvironment
+  environment: ActionEnvironment,
+  api: Endpoints
 ) {
-  return createClient(token, counter, {
+  const client = createClient(token, counter, {
     fetch: environment.fetch,
     retryAfterBaseMs: environment.retryAfterBaseMs,
-    baseUrl: apiUrl(),
+    baseUrl: api.apiUrl,
     debug: (message) => core.debug(logText(message))
   })
+  routeGraphql(client, api)
+  return client
 }
 
 /** Appends to the step summary file; read per call, unlike core.summary. */
@@ -135,12 +137,18 @@ function failureFor(settings: Settings, run: AuditRun) {
 async function readTracking(
   settings: Settings,
   run: AuditRun,
-  environment: ActionEnvironment
+  environment: ActionEnvironment,
+  api: Endpoints
 ) {
   if (!settings.createIssue) return undefined
   const context: TrackingContext = {
     // Issue requests are counted apart: the audit's budget excludes them.
-    client: clientFor(settings.issueToken, new RequestCounter(), environment),
+    client: clientFor(
+      settings.issueToken,
+      new RequestCounter(),
+      environment,
+      api
+    ),
     log: actionsLogger,
     ranAt: run.startedAt,
     runUrl: runUrl()
@@ -171,8 +179,10 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
     const now = reportClock(process.env.SOURCE_DATE_EPOCH)
     core.setSecret(settings.token)
     if (settings.issueToken) core.setSecret(settings.issueToken)
+    const api = endpoints()
+    requireCloud(api)
     const counter = new RequestCounter()
-    const client = clientFor(settings.token, counter, environment)
+    const client = clientFor(settings.token, counter, environment, api)
     const showDetails = detailsAllowed(
       settings.identityDetails,
       workflowRepository(),
@@ -183,12 +193,12 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
       client,
       log: actionsLogger,
       requestCount: () => counter.count,
-      apiUrl: apiUrl(),
+      apiUrl: api.graphqlUrl,
       now
     }).catch((error: unknown) => {
       throw blameWorkflowToken(error, settings)
     })
-    const issues = await readTracking(settings, audit, environment)
+    const issues = await readTracking(settings, audit, environment, api)
     const outputs = await publish(
       audit,
       settings,

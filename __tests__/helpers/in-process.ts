@@ -63,6 +63,7 @@ export async function runInProcess(
   }
   setEnv({
     GITHUB_API_URL: MSW_API_URL,
+    GITHUB_GRAPHQL_URL: `${MSW_API_URL}/graphql`,
     GITHUB_REPOSITORY: repository,
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '4242',

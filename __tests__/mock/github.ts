@@ -5,7 +5,13 @@
  * tests and the loopback server of the demo, the end-to-end test and the
  * benchmark.
  */
-import { graphql, GraphQLError } from 'graphql'
+import {
+  execute,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode
+} from 'graphql'
 import { githubSchema } from './schema.js'
 
 export type Role = 'ADMIN' | 'MEMBER'
@@ -226,6 +232,11 @@ export class FakeGitHub {
   readonly repositories = new Map<string, FakeRepository>()
   readonly requests: RecordedRequest[] = []
   private readonly routes: Route[] = []
+  /** Parsed and validated documents, so a page costs only its execution. */
+  private readonly documents = new Map<
+    string,
+    DocumentNode | readonly GraphQLError[]
+  >()
 
   constructor(readonly options: FakeOptions = {}) {
     this.route('POST', /^\/graphql$/, (request) => this.graphql(request))
@@ -351,6 +362,21 @@ export class FakeGitHub {
     }
   }
 
+  private document(query: string): DocumentNode | readonly GraphQLError[] {
+    let document = this.documents.get(query)
+    if (!document) {
+      try {
+        const parsed = parse(query)
+        const errors = validate(githubSchema(), parsed)
+        document = errors.length > 0 ? errors : parsed
+      } catch (error) {
+        document = [error as GraphQLError]
+      }
+      this.documents.set(query, document)
+    }
+    return document
+  }
+
   private async graphql(request: FakeRequest): Promise<FakeResponse> {
     const { query, variables, operationName } = JSON.parse(
       request.body || '{}'
@@ -368,12 +394,15 @@ export class FakeGitHub {
       variables,
       query
     })
-    const result = await graphql({
-      schema: githubSchema(),
-      source: query,
-      rootValue: this.root(),
-      variableValues: variables
-    })
+    const document = this.document(query)
+    const result = Array.isArray(document)
+      ? { data: null, errors: document as readonly GraphQLError[] }
+      : await execute({
+          schema: githubSchema(),
+          document: document as DocumentNode,
+          rootValue: this.root(),
+          variableValues: variables
+        })
     const body: Record<string, unknown> = { data: result.data ?? null }
     if (result.errors?.length) {
       body.errors = result.errors.map((error) => ({

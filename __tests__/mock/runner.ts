@@ -4,6 +4,7 @@
  * the runner provides.
  */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -109,21 +110,35 @@ export interface RunOptions {
   inputs: Record<string, string>
   context?: Partial<RunnerContext>
   env?: Record<string, string>
-  /** Measure the peak memory with /usr/bin/time when available. */
+  /** Measure the peak memory, with /usr/bin/time when available. */
   measureMemory?: boolean
   /** Keep the temp directory (the caller removes it). */
   keepTemp?: boolean
+}
+
+/**
+ * Prints the peak resident memory (VmHWM) as the process exits: the
+ * stand-in for /usr/bin/time where that is not installed.
+ */
+const PEAK_PROBE = `data:text/javascript,${encodeURIComponent(
+  "import { readFileSync } from 'node:fs'; process.on('exit', () => { const kb = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]; if (kb) process.stderr.write(`PEAK_RSS_KB=${kb}\\n`) })"
+)}`
+
+function actionCommand(measure: boolean): [string, string[]] {
+  if (!measure) return [process.execPath, [DIST]]
+  if (existsSync('/usr/bin/time')) {
+    return ['/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, DIST]]
+  }
+  return [process.execPath, ['--import', PEAK_PROBE, DIST]]
 }
 
 function spawnAction(
   env: NodeJS.ProcessEnv,
   measure: boolean
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [command, args] = measure
-    ? ['/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, DIST]]
-    : [process.execPath, [DIST]]
+  const [command, args] = actionCommand(measure)
   return new Promise((resolve, reject) => {
-    const child = spawn(command as string, args as string[], { env, cwd: ROOT })
+    const child = spawn(command, args, { env, cwd: ROOT })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -31720,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(197);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3537);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)({
     args: process.argv.slice(2),
@@ -31734,7 +31734,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 197:
+/***/ 3537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31973,6 +31973,7 @@ function describeError(error) {
 
 /** Page sizes tried in turn when GitHub times out on a page. */
 const PAGE_SIZES = [100, 50, 25];
+const PAGE_SIZE = PAGE_SIZES[0];
 /** Fails the audit when a walk read fewer (or more) items than GitHub counts. */
 function checkComplete(what, organization, read, totalCount) {
     if (totalCount !== undefined && read !== totalCount) {
@@ -31987,7 +31988,7 @@ function isQueryTimeout(error) {
         errors.some((e) => TIMEOUT_MESSAGE.test(e.message ?? '')));
 }
 /** Reads pages from `walked.cursor` on, adding to `walked` as they come. */
-async function readPages(client, query, variables, pick, walked) {
+async function readPages(client, query, variables, pick, walked, enough) {
     const pages = client.graphql.paginate.iterator(query, {
         ...variables,
         cursor: walked.cursor
@@ -32001,20 +32002,24 @@ async function readPages(client, query, variables, pick, walked) {
             return;
         walked.pages += 1;
         walked.totalCount = connection.totalCount;
-        walked.cursor = connection.pageInfo.endCursor ?? walked.cursor;
+        const { endCursor, startCursor } = connection.pageInfo;
+        walked.cursor = endCursor ?? startCursor ?? walked.cursor;
         for (const item of connection.nodes ?? connection.edges ?? []) {
             if (item)
                 walked.items.push(item);
         }
+        if (enough(connection, walked.items.length))
+            return;
     }
 }
 /**
  * Walks a paginated query and returns every node it yields, in order.
  * When GitHub times out on a page, that page and the rest are read in
  * smaller pages: 100, then 50, then 25. A connection that is null from the
- * start yields no items and no totalCount.
+ * start yields no items and no totalCount. When `enough` returns true after
+ * a page, the walk stops before the next one.
  */
-async function walk(client, query, variables, pick) {
+async function walk(client, query, variables, pick, enough = () => false) {
     const walked = {
         items: [],
         totalCount: undefined,
@@ -32023,7 +32028,7 @@ async function walk(client, query, variables, pick) {
     };
     for (const [i, pageSize] of PAGE_SIZES.entries()) {
         try {
-            await readPages(client, query, { ...variables, pageSize }, pick, walked);
+            await readPages(client, query, { ...variables, pageSize }, pick, walked, enough);
             break;
         }
         catch (error) {
@@ -32164,31 +32169,43 @@ query preflight($organization: String!) {
     }
   }
 }`;
-const MEMBERS_QUERY = `
-query members($organization: String!, $pageSize: Int!, $cursor: String) {
-  organization(login: $organization) {
-    membersWithRole(first: $pageSize, after: $cursor) {
+const FORWARD = `
+        pageInfo {
+          hasNextPage
+          endCursor
+        }`;
+/** Without hasNextPage, the pagination plugin follows startCursor back. */
+const BACKWARD = `
+        pageInfo {
+          hasPreviousPage
+          startCursor
+        }`;
+const MEMBER_EDGES = `
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
       edges {
         role
         node {
           login
           name
         }
-      }
+      }`;
+const MEMBERS_QUERY = `
+query members($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(first: $pageSize, after: $cursor) {${FORWARD}${MEMBER_EDGES}
     }
   }
 }`;
-const IDENTITY_FIELDS = `
+/** The same members, walked from the end towards the start. */
+const MEMBERS_BACKWARD_QUERY = `
+query membersBackward($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(last: $pageSize, before: $cursor) {${BACKWARD}${MEMBER_EDGES}
+    }
+  }
+}`;
+const IDENTITY_NODES = `
         totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
         nodes {
           guid
           samlIdentity {
@@ -32215,7 +32232,17 @@ const ORGANIZATION_IDENTITIES_QUERY = `
 query organizationIdentities($organization: String!, $pageSize: Int!, $cursor: String) {
   organization(login: $organization) {
     samlIdentityProvider {
-      externalIdentities(first: $pageSize, after: $cursor) {${IDENTITY_FIELDS}
+      externalIdentities(first: $pageSize, after: $cursor) {${FORWARD}${IDENTITY_NODES}
+      }
+    }
+  }
+}`;
+/** The same identities, walked from the end towards the start. */
+const ORGANIZATION_IDENTITIES_BACKWARD_QUERY = `
+query organizationIdentitiesBackward($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    samlIdentityProvider {
+      externalIdentities(last: $pageSize, before: $cursor) {${BACKWARD}${IDENTITY_NODES}
       }
     }
   }
@@ -32225,7 +32252,18 @@ query enterpriseIdentities($enterprise: String!, $pageSize: Int!, $cursor: Strin
   enterprise(slug: $enterprise) {
     ownerInfo {
       samlIdentityProvider {
-        externalIdentities(first: $pageSize, after: $cursor) {${IDENTITY_FIELDS}
+        externalIdentities(first: $pageSize, after: $cursor) {${FORWARD}${IDENTITY_NODES}
+        }
+      }
+    }
+  }
+}`;
+const ENTERPRISE_IDENTITIES_BACKWARD_QUERY = `
+query enterpriseIdentitiesBackward($enterprise: String!, $pageSize: Int!, $cursor: String) {
+  enterprise(slug: $enterprise) {
+    ownerInfo {
+      samlIdentityProvider {
+        externalIdentities(last: $pageSize, before: $cursor) {${BACKWARD}${IDENTITY_NODES}
         }
       }
     }
@@ -32250,8 +32288,11 @@ query enterpriseOrganizations($enterprise: String!, $cursor: String) {
 const QUERIES = {
     preflight: PREFLIGHT_QUERY,
     members: MEMBERS_QUERY,
+    membersBackward: MEMBERS_BACKWARD_QUERY,
     organizationIdentities: ORGANIZATION_IDENTITIES_QUERY,
+    organizationIdentitiesBackward: ORGANIZATION_IDENTITIES_BACKWARD_QUERY,
     enterpriseIdentities: ENTERPRISE_IDENTITIES_QUERY,
+    enterpriseIdentitiesBackward: ENTERPRISE_IDENTITIES_BACKWARD_QUERY,
     enterpriseOrganizations: ENTERPRISE_ORGANIZATIONS_QUERY
 };
 
@@ -32261,7 +32302,11 @@ const QUERIES = {
 
 
 
-/** Checks the organization exists, the token administers it, and SAML is on. */
+
+/**
+ * Checks the organization exists, the token administers it, and SAML is on
+ * it, or on `enterprise` when that is given.
+ */
 async function preflight(client, organization, enterprise) {
     let response;
     try {
@@ -32282,15 +32327,20 @@ async function preflight(client, organization, enterprise) {
     if (!org.samlIdentityProvider && !enterprise) {
         throw new errors_AccessError(`SAML single sign-on is not configured on the organization '${organization}'; if SAML is configured on its enterprise, set the 'enterprise' input to the enterprise slug.`, organization);
     }
+    return { samlOnOrganization: org.samlIdentityProvider !== null };
+}
+const membersOf = (page) => page
+    .organization?.membersWithRole;
+function toMembers(edges) {
+    return edges.flatMap((edge) => edge.node
+        ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
+        : []);
 }
 /** Every member of the organization, with role. */
 async function fetchMembers(client, organization) {
-    const { items, totalCount } = await walk(client, MEMBERS_QUERY, { organization }, (page) => page
-        .organization?.membersWithRole);
+    const { items, totalCount } = await walk(client, MEMBERS_QUERY, { organization }, membersOf);
     checkComplete('members', organization, items.length, totalCount);
-    return items.flatMap((edge) => edge.node
-        ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
-        : []);
+    return toMembers(items);
 }
 function emailsOf(node) {
     const list = node.scimIdentity?.emails?.length
@@ -32320,56 +32370,322 @@ async function fetchOrganizationIdentities(client, organization) {
     checkComplete('external identities', organization, items.length, totalCount);
     return items.map(toIdentity);
 }
+const organizationReader = async (client, organization) => ({
+    identities: await fetchOrganizationIdentities(client, organization),
+    source: 'organization'
+});
 /**
  * Reads one organization. The preflight runs beside the two walks, so it
  * costs no round trip; when it fails, its message wins over whatever the
  * walks ran into.
  */
-async function gatherRoster(client, organization) {
-    const checked = preflight(client, organization, undefined);
-    const members = fetchMembers(client, organization);
-    const identities = fetchOrganizationIdentities(client, organization);
+async function gatherRoster(client, organization, options = {}) {
+    const checked = preflight(client, organization, options.enterprise);
+    const members = (options.readMembers ?? fetchMembers)(client, organization);
+    const read = options.readIdentities ?? organizationReader;
+    const identities = read(client, organization, checked);
     members.catch(() => undefined);
     identities.catch(() => undefined);
     await checked;
     try {
-        return {
-            organization,
-            members: await members,
-            identities: await identities,
-            source: 'organization'
-        };
+        return { organization, members: await members, ...(await identities) };
     }
     catch (error) {
         throw toAccessError(error, organization);
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/bidirectional.ts
+
+/**
+ * Stops a chain once what both chains hold, plus the page the other one is
+ * still waiting for, covers the whole connection; or once the other failed.
+ */
+function meets(self, other) {
+    return (connection, read) => {
+        self.read = read;
+        if (other.failed)
+            return true;
+        const pending = other.done ? 0 : PAGE_SIZE;
+        return self.read + other.read + pending >= connection.totalCount;
+    };
+}
+function unique(lists, key) {
+    const seen = new Set();
+    return lists.flat().filter((item) => {
+        const id = key(item);
+        if (seen.has(id))
+            return false;
+        seen.add(id);
+        return true;
+    });
+}
+async function walkChain(run, self, other) {
+    try {
+        return await run(meets(self, other));
+    }
+    catch (error) {
+        self.failed = true;
+        throw error;
+    }
+    finally {
+        self.done = true;
+    }
+}
+/**
+ * Walks a connection from both ends at once. When the two halves do not
+ * make up the connection (it changed while being read, or the server
+ * ignored `before`), the items are read again by the single forward chain.
+ */
+async function walkBothWays(client, queries, variables, pick, key) {
+    const ahead = { read: 0, done: false, failed: false };
+    const behind = { read: 0, done: false, failed: false };
+    const chain = (query, self, other) => walkChain((enough) => walk(client, query, variables, pick, enough), self, other);
+    const forward = chain(queries.forward, ahead, behind);
+    const backward = chain(queries.backward, behind, ahead);
+    const [first, second] = await Promise.allSettled([forward, backward]);
+    if (first.status === 'rejected')
+        throw first.reason;
+    if (second.status === 'fulfilled') {
+        const items = unique([first.value.items, second.value.items], key);
+        const { totalCount } = first.value;
+        if (totalCount === undefined || items.length === totalCount) {
+            return { items, totalCount };
+        }
+    }
+    return walk(client, queries.forward, variables, pick);
+}
+
+;// CONCATENATED MODULE: ./src/github/readers.ts
+
+
+
+/** Walks an identity connection from both ends and checks it is whole. */
+async function readIdentities(client, queries, variables, pick, target) {
+    const { items, totalCount } = await walkBothWays(client, queries, variables, pick, (node) => node.guid);
+    checkComplete('external identities', target, items.length, totalCount);
+    return items.map(toIdentity);
+}
+/** The organization's own provider, walked from both ends. */
+const readOrganizationIdentities = async (client, organization) => ({
+    identities: await readIdentities(client, {
+        forward: ORGANIZATION_IDENTITIES_QUERY,
+        backward: ORGANIZATION_IDENTITIES_BACKWARD_QUERY
+    }, { organization }, (page) => page.organization?.samlIdentityProvider
+        ?.externalIdentities, organization),
+    source: 'organization'
+});
+/** Every member of the organization, with role. */
+async function readMembers(client, organization) {
+    const { items, totalCount } = await walkBothWays(client, { forward: MEMBERS_QUERY, backward: MEMBERS_BACKWARD_QUERY }, { organization }, membersOf, (edge) => edge.node?.login.toLowerCase() ?? '');
+    checkComplete('members', organization, items.length, totalCount);
+    return toMembers(items);
+}
+
+;// CONCATENATED MODULE: ./src/github/enterprise.ts
+/** What the action reads from an enterprise: its identities and organizations. */
+
+
+
+
+
+function enterprise_notFound(error, enterprise) {
+    const errors = error.errors ?? [];
+    if (!errors.some((entry) => entry.type === 'NOT_FOUND')) {
+        return toAccessError(error, enterprise);
+    }
+    return new errors_AccessError(`Enterprise '${enterprise}' was not found; check the 'enterprise' input (the slug in github.com/enterprises/SLUG) and that the token has read:enterprise.`, enterprise, { cause: error });
+}
+function notOwner(enterprise) {
+    return new errors_AccessError(`The token cannot read the enterprise '${enterprise}' as an owner; use a token of an enterprise owner with read:enterprise.`, enterprise);
+}
+/**
+ * The pagination plugin finds no pageInfo when a level above the
+ * connection is null: no SAML on the enterprise (null), or a token that is
+ * not an enterprise owner's (no ownerInfo).
+ */
+function withoutConnection(error, enterprise) {
+    const failure = error;
+    if (failure.name !== 'MissingPageInfo')
+        throw enterprise_notFound(error, enterprise);
+    const page = failure.response;
+    if (!page.enterprise?.ownerInfo)
+        throw notOwner(enterprise);
+    if (page.enterprise.ownerInfo.samlIdentityProvider) {
+        throw enterprise_notFound(error, enterprise);
+    }
+    return null;
+}
+/**
+ * Every external identity of the enterprise's SAML provider; null when SAML
+ * is not configured on the enterprise.
+ */
+async function fetchEnterpriseIdentities(client, enterprise) {
+    try {
+        return await readIdentities(client, {
+            forward: ENTERPRISE_IDENTITIES_QUERY,
+            backward: ENTERPRISE_IDENTITIES_BACKWARD_QUERY
+        }, { enterprise }, (page) => page.enterprise?.ownerInfo
+            ?.samlIdentityProvider?.externalIdentities, enterprise);
+    }
+    catch (error) {
+        return withoutConnection(error, enterprise);
+    }
+}
+/** Logins of every organization of the enterprise, lower-cased. */
+async function listEnterpriseOrganizations(client, enterprise) {
+    try {
+        const { items } = await walk(client, ENTERPRISE_ORGANIZATIONS_QUERY, { enterprise }, (page) => page.enterprise?.organizations);
+        return items.map((organization) => organization.login.toLowerCase());
+    }
+    catch (error) {
+        throw enterprise_notFound(error, enterprise);
+    }
+}
+/**
+ * Identities of the enterprise's provider, read once for every organization
+ * of the run. An organization with SAML of its own keeps its own provider.
+ */
+function enterpriseReader(client, enterprise) {
+    let shared;
+    return async (_client, organization, checked) => {
+        shared ??= fetchEnterpriseIdentities(client, enterprise);
+        shared.catch(() => undefined);
+        if ((await checked).samlOnOrganization) {
+            return readOrganizationIdentities(client, organization, checked);
+        }
+        const identities = await shared;
+        if (!identities) {
+            throw new errors_AccessError(`SAML single sign-on is configured neither on the organization '${organization}' nor on the enterprise '${enterprise}'; configure it in one place, or correct the 'enterprise' input.`, organization);
+        }
+        return { identities, source: 'enterprise', enterprise };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/hosts.ts
+/**
+ * Which GitHub the action talks to. The runner names it in GITHUB_API_URL
+ * and GITHUB_GRAPHQL_URL: github.com, a data-residency `*.ghe.com` host, or
+ * a GitHub Enterprise Server, which has no SAML external identities.
+ */
+
+function trimmed(url) {
+    return url.replace(/\/+$/, '');
+}
+/** The endpoints of the runner's environment; github.com when unset. */
+function endpoints(env = process.env) {
+    const apiUrl = trimmed(env.GITHUB_API_URL || 'https://api.github.com');
+    const graphqlUrl = trimmed(env.GITHUB_GRAPHQL_URL || `${apiUrl}/graphql`);
+    return { apiUrl, graphqlUrl };
+}
+function cloudOnly(where, options) {
+    return new errors_AccessError(`${where} is GitHub Enterprise Server, which has no SAML external identities to audit; scim-audit applies to GitHub Enterprise Cloud (github.com or a *.ghe.com host), so run it against that.`, where, options);
+}
+/** Stops before any request when the API is a GitHub Enterprise Server's. */
+function requireCloud({ apiUrl }) {
+    if (/\/api\/v3$/.test(apiUrl))
+        throw cloudOnly(`The API at ${apiUrl}`);
+}
+const MISSING_FIELD = /Field '(samlIdentityProvider|externalIdentities|ownerInfo)' doesn't exist/;
+/**
+ * A server whose schema lacks SAML identities is a GitHub Enterprise
+ * Server; says so instead of quoting the validation error.
+ */
+function explainServer(error, apiUrl) {
+    const failure = (error ?? {});
+    const causes = [failure, (failure.cause ?? {})];
+    const lacksSaml = causes.some((e) => e.errors?.some((entry) => MISSING_FIELD.test(entry.message ?? '')));
+    return lacksSaml ? cloudOnly(`The API at ${apiUrl}`, { cause: error }) : error;
+}
+/** Sends GraphQL to GITHUB_GRAPHQL_URL, not where Octokit would guess. */
+function routeGraphql(client, { graphqlUrl }) {
+    client.hook.before('request', (options) => {
+        if (options.url === '/graphql')
+            options.url = graphqlUrl;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/audit.ts
 
 
 
+
+
+
+
+/** Organizations read at once; their log groups still come out in order. */
+const CONCURRENT_ORGANIZATIONS = 3;
 function describeRoster(roster) {
-    return `${roster.members.length} members and ${roster.identities.length} external identities`;
+    const source = roster.source === 'enterprise'
+        ? ` of the enterprise ${roster.enterprise}`
+        : '';
+    return `${roster.members.length} members and ${roster.identities.length} external identities${source}`;
 }
-/** Reads and classifies one organization. */
-async function auditOrganization(organization, settings, context) {
-    const roster = await context.log.group(`Fetching members and external identities of ${organization}`, async () => {
-        const roster = await gatherRoster(context.client, organization);
-        context.log.info(`Read ${describeRoster(roster)}.`);
-        return roster;
+async function listOrganizations(enterprise, context) {
+    return context.log.group(`Listing the organizations of the enterprise ${enterprise}`, async () => {
+        const logins = await listEnterpriseOrganizations(context.client, enterprise);
+        if (logins.length === 0) {
+            throw new errors_AccessError(`The enterprise '${enterprise}' has no organization the token can see; list the organizations in the 'organization' input instead of "*".`, enterprise);
+        }
+        context.log.info(`Found ${logins.length}: ${logins.join(', ')}.`);
+        return logins;
     });
-    const classification = classify(roster, exemptionTest(settings.exemptUsers));
-    return { organization, roster, classification };
 }
-/** Audits every organization of the settings, one after another. */
+/** The logins to audit: the input's list, or every organization for `*`. */
+async function organizationsToAudit(settings, context) {
+    const [first] = settings.organizations;
+    return first === '*' && settings.enterprise
+        ? listOrganizations(settings.enterprise, context)
+        : settings.organizations;
+}
+function gatherOptions(settings, client) {
+    const { enterprise } = settings;
+    return {
+        enterprise,
+        readMembers: readMembers,
+        readIdentities: enterprise
+            ? enterpriseReader(client, enterprise)
+            : readOrganizationIdentities
+    };
+}
+/**
+ * Reads up to CONCURRENT_ORGANIZATIONS organizations at a time, and
+ * reports and classifies them in the order given.
+ */
+async function auditAll(organizations, settings, context) {
+    const options = gatherOptions(settings, context.client);
+    const rosters = [];
+    const start = (index) => {
+        const organization = organizations[index];
+        if (organization === undefined)
+            return;
+        rosters[index] = gatherRoster(context.client, organization, options);
+        rosters[index].catch(() => undefined);
+    };
+    for (let i = 0; i < CONCURRENT_ORGANIZATIONS; i++)
+        start(i);
+    const audits = [];
+    for (const [index, organization] of organizations.entries()) {
+        const roster = await context.log.group(`Fetching members and external identities of ${organization}`, async () => {
+            const roster = await rosters[index];
+            context.log.info(`Read ${describeRoster(roster)}.`);
+            return roster;
+        });
+        start(index + CONCURRENT_ORGANIZATIONS);
+        const classification = classify(roster, exemptionTest(settings.exemptUsers));
+        audits.push({ organization, roster, classification });
+    }
+    return audits;
+}
+/** Audits every organization of the settings. */
 async function runAudit(settings, context) {
     const now = context.now ?? (() => new Date());
     const startedAt = now();
-    const audits = [];
-    for (const organization of settings.organizations) {
-        audits.push(await auditOrganization(organization, settings, context));
-    }
+    const audits = await organizationsToAudit(settings, context)
+        .then((organizations) => auditAll(organizations, settings, context))
+        .catch((error) => {
+        throw explainServer(error, context.apiUrl);
+    });
     return {
         audits,
         startedAt,
@@ -38021,6 +38337,17 @@ function organizationReport(audit, showDetails) {
         }))
     };
 }
+/** Identities read, counting an enterprise's shared provider once. */
+function identitiesRead(run) {
+    const bySource = new Map();
+    for (const { roster, classification } of run.audits) {
+        const source = roster.source === 'enterprise'
+            ? `enterprise ${roster.enterprise}`
+            : roster.organization;
+        bySource.set(source, classification.identityCount);
+    }
+    return [...bySource.values()].reduce((sum, n) => sum + n, 0);
+}
 /** Totals across organizations; logins carry `org/` when there are several. */
 function totals(run) {
     const many = run.audits.length > 1;
@@ -38035,7 +38362,7 @@ function totals(run) {
         missingCount: missingLogins.length,
         missingLogins: many ? missingLogins.sort() : missingLogins,
         memberCount: run.audits.reduce((n, a) => n + a.classification.memberCount, 0),
-        identityCount: run.audits.reduce((n, a) => n + a.classification.identityCount, 0),
+        identityCount: identitiesRead(run),
         findings: counts
     };
 }
@@ -38248,8 +38575,20 @@ const SUMMARY_LIMIT_BYTES = 1_000_000;
 function plural(count, one, many = `${one}s`) {
     return `${count} ${count === 1 ? one : many}`;
 }
+/** Without SCIM at enterprise level, only SAML link coverage is audited. */
+function coverageHeadline(audit) {
+    const { missing, memberCount } = audit.classification;
+    const members = `${plural(memberCount, 'member')} of ${code(audit.organization)}`;
+    const enterprise = `the enterprise ${code(audit.roster.enterprise ?? '')}`;
+    if (missing.length === 0) {
+        return `All linked: every one of the ${members} has a SAML identity in ${enterprise} or is exempt.`;
+    }
+    return `${missing.length} of ${members} ${missing.length === 1 ? 'has' : 'have'} no linked SAML identity in ${enterprise}.`;
+}
 function headline(audit) {
     const { missing, memberCount } = audit.classification;
+    if (!audit.classification.scimAvailable)
+        return coverageHeadline(audit);
     if (missing.length === 0) {
         return `All clear: every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt.`;
     }
@@ -38625,6 +38964,7 @@ function terminalProgress(stderr) {
 
 
 
+
 const EXIT = { ok: 0, failed: 1, usage: 2 };
 function main_readToken(env) {
     for (const variable of ['GH_TOKEN', 'GITHUB_TOKEN']) {
@@ -38651,17 +38991,20 @@ async function audit(line, settings, cli) {
     const now = reportClock(cli.env.SOURCE_DATE_EPOCH);
     const progress = terminalProgress(cli.stderr);
     const counter = new RequestCounter();
+    const api = endpoints({ GITHUB_API_URL: line.apiUrl });
+    requireCloud(api);
     const client = createClient(settings.token, counter, {
-        baseUrl: line.apiUrl,
+        baseUrl: api.apiUrl,
         fetch: cli.fetch
     });
+    routeGraphql(client, api);
     client.hook.before('request', () => progress.tick());
     try {
         return await runAudit(settings, {
             client,
             log: progress.log,
             requestCount: () => counter.count,
-            apiUrl: line.apiUrl,
+            apiUrl: api.graphqlUrl,
             now
         });
     }

@@ -4,6 +4,7 @@ import { CATEGORIES } from '../classify.js'
 import { reportClock } from '../clock.js'
 import { describeError, InputError } from '../errors.js'
 import { createClient, RequestCounter } from '../github/client.js'
+import { endpoints, requireCloud, routeGraphql } from '../github/hosts.js'
 import { readSettings, type Settings } from '../inputs.js'
 import { totals } from '../report/files.js'
 import { parseCommandLine, type CommandLine } from './args.js'
@@ -66,17 +67,20 @@ async function audit(
   const now = reportClock(cli.env.SOURCE_DATE_EPOCH)
   const progress = terminalProgress(cli.stderr)
   const counter = new RequestCounter()
+  const api = endpoints({ GITHUB_API_URL: line.apiUrl })
+  requireCloud(api)
   const client = createClient(settings.token, counter, {
-    baseUrl: line.apiUrl,
+    baseUrl: api.apiUrl,
     fetch: cli.fetch
   })
+  routeGraphql(client, api)
   client.hook.before('request', () => progress.tick())
   try {
     return await runAudit(settings, {
       client,
       log: progress.log,
       requestCount: () => counter.count,
-      apiUrl: line.apiUrl,
+      apiUrl: api.graphqlUrl,
       now
     })
   } finally {

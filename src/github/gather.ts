@@ -9,14 +9,15 @@ import {
 } from './queries.js'
 import { checkComplete, walk, type Connection } from './walk.js'
 
-export { walk }
+export { checkComplete, walk, type Connection }
+export { PAGE_SIZE } from './walk.js'
 
-interface MemberEdge {
+export interface MemberEdge {
   role: Role
   node: { login: string; name: string | null } | null
 }
 
-interface IdentityNode {
+export interface IdentityNode {
   guid: string
   samlIdentity: {
     nameId: string | null
@@ -40,12 +41,21 @@ interface PreflightResponse {
   } | null
 }
 
-/** Checks the organization exists, the token administers it, and SAML is on. */
+/** What the preflight learned about the organization. */
+export interface Preflight {
+  /** Whether SAML is configured on the organization itself. */
+  samlOnOrganization: boolean
+}
+
+/**
+ * Checks the organization exists, the token administers it, and SAML is on
+ * it, or on `enterprise` when that is given.
+ */
 export async function preflight(
   client: GitHubClient,
   organization: string,
   enterprise: string | undefined
-): Promise<void> {
+): Promise<Preflight> {
   let response: PreflightResponse
   try {
     response = await client.graphql<PreflightResponse>(PREFLIGHT_QUERY, {
@@ -73,6 +83,19 @@ export async function preflight(
       organization
     )
   }
+  return { samlOnOrganization: org.samlIdentityProvider !== null }
+}
+
+export const membersOf = (page: unknown) =>
+  (page as { organization: { membersWithRole: Connection<MemberEdge> } })
+    .organization?.membersWithRole
+
+export function toMembers(edges: MemberEdge[]): Member[] {
+  return edges.flatMap((edge) =>
+    edge.node
+      ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
+      : []
+  )
 }
 
 /** Every member of the organization, with role. */
@@ -84,16 +107,10 @@ export async function fetchMembers(
     client,
     MEMBERS_QUERY,
     { organization },
-    (page) =>
-      (page as { organization: { membersWithRole: Connection<MemberEdge> } })
-        .organization?.membersWithRole
+    membersOf
   )
   checkComplete('members', organization, items.length, totalCount)
-  return items.flatMap((edge) =>
-    edge.node
-      ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
-      : []
-  )
+  return toMembers(items)
 }
 
 function emailsOf(node: IdentityNode): string[] {
@@ -120,7 +137,7 @@ export function toIdentity(node: IdentityNode): Identity {
   }
 }
 
-type IdentityPage = {
+export type IdentityPage = {
   organization: {
     samlIdentityProvider: {
       externalIdentities: Connection<IdentityNode>
@@ -145,6 +162,30 @@ export async function fetchOrganizationIdentities(
   return items.map(toIdentity)
 }
 
+/** The external identities that apply to one organization, and their source. */
+export type IdentitySet = Pick<Roster, 'identities' | 'source' | 'enterprise'>
+
+/** Reads the identities of one organization while its preflight runs. */
+export type IdentityReader = (
+  client: GitHubClient,
+  organization: string,
+  checked: Promise<Preflight>
+) => Promise<IdentitySet>
+
+const organizationReader: IdentityReader = async (client, organization) => ({
+  identities: await fetchOrganizationIdentities(client, organization),
+  source: 'organization'
+})
+
+export interface GatherOptions {
+  /** Enterprise slug whose SAML provider may hold the identities. */
+  enterprise?: string
+  /** Replaces the organization's own identity walk. */
+  readIdentities?: IdentityReader
+  /** Replaces the member walk. */
+  readMembers?: typeof fetchMembers
+}
+
 /**
  * Reads one organization. The preflight runs beside the two walks, so it
  * costs no round trip; when it fails, its message wins over whatever the
@@ -152,21 +193,18 @@ export async function fetchOrganizationIdentities(
  */
 export async function gatherRoster(
   client: GitHubClient,
-  organization: string
+  organization: string,
+  options: GatherOptions = {}
 ): Promise<Roster> {
-  const checked = preflight(client, organization, undefined)
-  const members = fetchMembers(client, organization)
-  const identities = fetchOrganizationIdentities(client, organization)
+  const checked = preflight(client, organization, options.enterprise)
+  const members = (options.readMembers ?? fetchMembers)(client, organization)
+  const read = options.readIdentities ?? organizationReader
+  const identities = read(client, organization, checked)
   members.catch(() => undefined)
   identities.catch(() => undefined)
   await checked
   try {
-    return {
-      organization,
-      members: await members,
-      identities: await identities,
-      source: 'organization'
-    }
+    return { organization, members: await members, ...(await identities) }
   } catch (error) {
     throw toAccessError(error, organization)
   }

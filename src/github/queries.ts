@@ -16,32 +16,48 @@ query preflight($organization: String!) {
   }
 }`
 
-export const MEMBERS_QUERY = `
-query members($organization: String!, $pageSize: Int!, $cursor: String) {
-  organization(login: $organization) {
-    membersWithRole(first: $pageSize, after: $cursor) {
+const FORWARD = `
+        pageInfo {
+          hasNextPage
+          endCursor
+        }`
+
+/** Without hasNextPage, the pagination plugin follows startCursor back. */
+const BACKWARD = `
+        pageInfo {
+          hasPreviousPage
+          startCursor
+        }`
+
+const MEMBER_EDGES = `
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
       edges {
         role
         node {
           login
           name
         }
-      }
+      }`
+
+export const MEMBERS_QUERY = `
+query members($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(first: $pageSize, after: $cursor) {${FORWARD}${MEMBER_EDGES}
     }
   }
 }`
 
-const IDENTITY_FIELDS = `
+/** The same members, walked from the end towards the start. */
+export const MEMBERS_BACKWARD_QUERY = `
+query membersBackward($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    membersWithRole(last: $pageSize, before: $cursor) {${BACKWARD}${MEMBER_EDGES}
+    }
+  }
+}`
+
+const IDENTITY_NODES = `
         totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
         nodes {
           guid
           samlIdentity {
@@ -69,7 +85,18 @@ export const ORGANIZATION_IDENTITIES_QUERY = `
 query organizationIdentities($organization: String!, $pageSize: Int!, $cursor: String) {
   organization(login: $organization) {
     samlIdentityProvider {
-      externalIdentities(first: $pageSize, after: $cursor) {${IDENTITY_FIELDS}
+      externalIdentities(first: $pageSize, after: $cursor) {${FORWARD}${IDENTITY_NODES}
+      }
+    }
+  }
+}`
+
+/** The same identities, walked from the end towards the start. */
+export const ORGANIZATION_IDENTITIES_BACKWARD_QUERY = `
+query organizationIdentitiesBackward($organization: String!, $pageSize: Int!, $cursor: String) {
+  organization(login: $organization) {
+    samlIdentityProvider {
+      externalIdentities(last: $pageSize, before: $cursor) {${BACKWARD}${IDENTITY_NODES}
       }
     }
   }
@@ -80,7 +107,19 @@ query enterpriseIdentities($enterprise: String!, $pageSize: Int!, $cursor: Strin
   enterprise(slug: $enterprise) {
     ownerInfo {
       samlIdentityProvider {
-        externalIdentities(first: $pageSize, after: $cursor) {${IDENTITY_FIELDS}
+        externalIdentities(first: $pageSize, after: $cursor) {${FORWARD}${IDENTITY_NODES}
+        }
+      }
+    }
+  }
+}`
+
+export const ENTERPRISE_IDENTITIES_BACKWARD_QUERY = `
+query enterpriseIdentitiesBackward($enterprise: String!, $pageSize: Int!, $cursor: String) {
+  enterprise(slug: $enterprise) {
+    ownerInfo {
+      samlIdentityProvider {
+        externalIdentities(last: $pageSize, before: $cursor) {${BACKWARD}${IDENTITY_NODES}
         }
       }
     }
@@ -107,7 +146,10 @@ query enterpriseOrganizations($enterprise: String!, $cursor: String) {
 export const QUERIES = {
   preflight: PREFLIGHT_QUERY,
   members: MEMBERS_QUERY,
+  membersBackward: MEMBERS_BACKWARD_QUERY,
   organizationIdentities: ORGANIZATION_IDENTITIES_QUERY,
+  organizationIdentitiesBackward: ORGANIZATION_IDENTITIES_BACKWARD_QUERY,
   enterpriseIdentities: ENTERPRISE_IDENTITIES_QUERY,
+  enterpriseIdentitiesBackward: ENTERPRISE_IDENTITIES_BACKWARD_QUERY,
   enterpriseOrganizations: ENTERPRISE_ORGANIZATIONS_QUERY
 }

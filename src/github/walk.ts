@@ -7,10 +7,17 @@ import type { GitHubClient } from './client.js'
 
 /** Page sizes tried in turn when GitHub times out on a page. */
 export const PAGE_SIZES = [100, 50, 25] as const
+export const PAGE_SIZE = PAGE_SIZES[0]
 
 export interface Connection<T> {
   totalCount: number
-  pageInfo: { hasNextPage: boolean; endCursor: string | null }
+  /** Forward walks ask for the end cursor, backward walks for the start. */
+  pageInfo: {
+    hasNextPage?: boolean
+    endCursor?: string | null
+    hasPreviousPage?: boolean
+    startCursor?: string | null
+  }
   nodes?: (T | null)[]
   edges?: (T | null)[]
 }
@@ -49,13 +56,17 @@ interface Walked<T> {
   pages: number
 }
 
+/** Tells a walk after each page that it may stop before the next one. */
+export type Enough<T> = (connection: Connection<T>, read: number) => boolean
+
 /** Reads pages from `walked.cursor` on, adding to `walked` as they come. */
 async function readPages<T>(
   client: GitHubClient,
   query: string,
   variables: Record<string, unknown>,
   pick: (page: unknown) => Connection<T> | null | undefined,
-  walked: Walked<T>
+  walked: Walked<T>,
+  enough: Enough<T>
 ): Promise<void> {
   const pages = client.graphql.paginate.iterator(query, {
     ...variables,
@@ -69,10 +80,12 @@ async function readPages<T>(
     if (!connection) return
     walked.pages += 1
     walked.totalCount = connection.totalCount
-    walked.cursor = connection.pageInfo.endCursor ?? walked.cursor
+    const { endCursor, startCursor } = connection.pageInfo
+    walked.cursor = endCursor ?? startCursor ?? walked.cursor
     for (const item of connection.nodes ?? connection.edges ?? []) {
       if (item) walked.items.push(item)
     }
+    if (enough(connection, walked.items.length)) return
   }
 }
 
@@ -80,13 +93,15 @@ async function readPages<T>(
  * Walks a paginated query and returns every node it yields, in order.
  * When GitHub times out on a page, that page and the rest are read in
  * smaller pages: 100, then 50, then 25. A connection that is null from the
- * start yields no items and no totalCount.
+ * start yields no items and no totalCount. When `enough` returns true after
+ * a page, the walk stops before the next one.
  */
 export async function walk<T>(
   client: GitHubClient,
   query: string,
   variables: Record<string, unknown>,
-  pick: (page: unknown) => Connection<T> | null | undefined
+  pick: (page: unknown) => Connection<T> | null | undefined,
+  enough: Enough<T> = () => false
 ): Promise<{ items: T[]; totalCount: number | undefined }> {
   const walked: Walked<T> = {
     items: [],
@@ -96,7 +111,14 @@ export async function walk<T>(
   }
   for (const [i, pageSize] of PAGE_SIZES.entries()) {
     try {
-      await readPages(client, query, { ...variables, pageSize }, pick, walked)
+      await readPages(
+        client,
+        query,
+        { ...variables, pageSize },
+        pick,
+        walked,
+        enough
+      )
       break
     } catch (error) {
       const smaller = PAGE_SIZES[i + 1]

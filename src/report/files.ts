@@ -75,6 +75,19 @@ function organizationReport(audit: OrganizationAudit, showDetails: boolean) {
   }
 }
 
+/** Identities read, counting an enterprise's shared provider once. */
+function identitiesRead(run: AuditRun): number {
+  const bySource = new Map<string, number>()
+  for (const { roster, classification } of run.audits) {
+    const source =
+      roster.source === 'enterprise'
+        ? `enterprise ${roster.enterprise}`
+        : roster.organization
+    bySource.set(source, classification.identityCount)
+  }
+  return [...bySource.values()].reduce((sum, n) => sum + n, 0)
+}
+
 /** Totals across organizations; logins carry `org/` when there are several. */
 export function totals(run: AuditRun) {
   const many = run.audits.length > 1
@@ -100,10 +113,7 @@ export function totals(run: AuditRun) {
       (n, a) => n + a.classification.memberCount,
       0
     ),
-    identityCount: run.audits.reduce(
-      (n, a) => n + a.classification.identityCount,
-      0
-    ),
+    identityCount: identitiesRead(run),
     findings: counts
   }
 }

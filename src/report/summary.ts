@@ -22,8 +22,20 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
 }
 
+/** Without SCIM at enterprise level, only SAML link coverage is audited. */
+function coverageHeadline(audit: OrganizationAudit): string {
+  const { missing, memberCount } = audit.classification
+  const members = `${plural(memberCount, 'member')} of ${code(audit.organization)}`
+  const enterprise = `the enterprise ${code(audit.roster.enterprise ?? '')}`
+  if (missing.length === 0) {
+    return `All linked: every one of the ${members} has a SAML identity in ${enterprise} or is exempt.`
+  }
+  return `${missing.length} of ${members} ${missing.length === 1 ? 'has' : 'have'} no linked SAML identity in ${enterprise}.`
+}
+
 export function headline(audit: OrganizationAudit): string {
   const { missing, memberCount } = audit.classification
+  if (!audit.classification.scimAvailable) return coverageHeadline(audit)
   if (missing.length === 0) {
     return `All clear: every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt.`
   }

@@ -1,0 +1,93 @@
+/**
+ * The identity pages form one cursor chain, and that chain is the critical
+ * path of an audit. A second chain walking back from the end (`last`,
+ * `before`) meets the first in the middle and halves it.
+ */
+import type { GitHubClient } from './client.js'
+import { PAGE_SIZE, walk, type Connection, type Enough } from './walk.js'
+
+/** The same connection queried forward (`after`) and backward (`before`). */
+export interface Directions {
+  forward: string
+  backward: string
+}
+
+interface Chain {
+  read: number
+  done: boolean
+  failed: boolean
+}
+
+type Walked<T> = { items: T[]; totalCount: number | undefined }
+
+/**
+ * Stops a chain once what both chains hold, plus the page the other one is
+ * still waiting for, covers the whole connection; or once the other failed.
+ */
+function meets<T>(self: Chain, other: Chain): Enough<T> {
+  return (connection, read) => {
+    self.read = read
+    if (other.failed) return true
+    const pending = other.done ? 0 : PAGE_SIZE
+    return self.read + other.read + pending >= connection.totalCount
+  }
+}
+
+function unique<T>(lists: T[][], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return lists.flat().filter((item) => {
+    const id = key(item)
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+
+async function walkChain<T>(
+  run: (enough: Enough<T>) => Promise<Walked<T>>,
+  self: Chain,
+  other: Chain
+): Promise<Walked<T>> {
+  try {
+    return await run(meets(self, other))
+  } catch (error) {
+    self.failed = true
+    throw error
+  } finally {
+    self.done = true
+  }
+}
+
+/**
+ * Walks a connection from both ends at once. When the two halves do not
+ * make up the connection (it changed while being read, or the server
+ * ignored `before`), the items are read again by the single forward chain.
+ */
+export async function walkBothWays<T>(
+  client: GitHubClient,
+  queries: Directions,
+  variables: Record<string, unknown>,
+  pick: (page: unknown) => Connection<T> | null | undefined,
+  key: (item: T) => string
+): Promise<Walked<T>> {
+  const ahead: Chain = { read: 0, done: false, failed: false }
+  const behind: Chain = { read: 0, done: false, failed: false }
+  const chain = (query: string, self: Chain, other: Chain) =>
+    walkChain<T>(
+      (enough) => walk(client, query, variables, pick, enough),
+      self,
+      other
+    )
+  const forward = chain(queries.forward, ahead, behind)
+  const backward = chain(queries.backward, behind, ahead)
+  const [first, second] = await Promise.allSettled([forward, backward])
+  if (first.status === 'rejected') throw first.reason
+  if (second.status === 'fulfilled') {
+    const items = unique([first.value.items, second.value.items], key)
+    const { totalCount } = first.value
+    if (totalCount === undefined || items.length === totalCount) {
+      return { items, totalCount }
+    }
+  }
+  return walk(client, queries.forward, variables, pick)
+}
