@@ -114,15 +114,23 @@ describe('an audit from the terminal', () => {
     )
     expect(run.stdout).toContain('Exempt: deploy-bot, release-bot')
     expect(run.stderr).toBe(
-      'Fetching members and external identities of acme-corp…\n  Read 27 members and 30 external identities.\n'
+      [
+        'Fetching members of acme-corp…',
+        '  Read 27 members (3 owners).',
+        'Fetching external identities of acme-corp…',
+        '  Read 30 external identities: 25 with SCIM metadata, 27 linked to an account.',
+        'Classifying members and identities of acme-corp…',
+        '  4 of 27 members missing SCIM metadata; saml-without-scim 3, no-identity 1, unlinked-identity 2, non-member-identity 2, name-mismatch 1, exempt 2.',
+        ''
+      ].join('\n')
     )
   })
 
   it('redraws a request counter in place when stderr is a terminal', async () => {
     const run = await cli(SAMPLE, {}, true)
     expect(run.stderr).toContain('\r  1 requests sent')
-    expect(run.stderr).toContain('\r\x1b[K  Read 27 members')
-    expect(run.stderr.endsWith('identities.\n')).toBe(true)
+    expect(run.stderr).toContain('\r\x1b[KFetching members of acme-corp…')
+    expect(run.stderr.endsWith('exempt 2.\n')).toBe(true)
   })
 
   it('reads GITHUB_TOKEN when GH_TOKEN is unset', async () => {

@@ -81,9 +81,9 @@ describe('a three-organization run', () => {
       .split('\n')
       .filter((line) => line.startsWith('::group::Fetching members'))
     expect(groups).toEqual([
-      '::group::Fetching members and external identities of acme-corp',
-      '::group::Fetching members and external identities of acme-labs',
-      '::group::Fetching members and external identities of acme-tidy'
+      '::group::Fetching members of acme-corp',
+      '::group::Fetching members of acme-labs',
+      '::group::Fetching members of acme-tidy'
     ])
   })
 

@@ -35560,11 +35560,33 @@ function routeGraphql(client, { graphqlUrl }) {
 
 /** Organizations read at once; their log groups still come out in order. */
 const CONCURRENT_ORGANIZATIONS = 3;
-function describeRoster(roster) {
+function describeMembers(roster) {
+    const admins = roster.members.filter((m) => m.role === 'ADMIN').length;
+    return `Read ${roster.members.length} members (${admins} owners).`;
+}
+function describeIdentities(roster) {
     const source = roster.source === 'enterprise'
-        ? ` of the enterprise ${roster.enterprise}`
+        ? ` from the enterprise ${roster.enterprise}`
         : '';
-    return `${roster.members.length} members and ${roster.identities.length} external identities${source}`;
+    const scim = roster.identities.filter(hasScim).length;
+    const linked = roster.identities.filter((i) => i.login !== null).length;
+    return `Read ${roster.identities.length} external identities${source}: ${scim} with SCIM metadata, ${linked} linked to an account.`;
+}
+/**
+ * Members and identities are read side by side, so their groups are
+ * written once both are in, one group per phase.
+ */
+async function logRoster(roster, log) {
+    const { organization } = roster;
+    await log.group(`Fetching members of ${organization}`, async () => log.info(describeMembers(roster)));
+    await log.group(`Fetching external identities of ${organization}`, async () => log.info(describeIdentities(roster)));
+}
+function describeClassification(classification) {
+    const counts = Object.entries(countFindings(classification))
+        .map(([key, count]) => `${key} ${count}`)
+        .join(', ');
+    const missing = classification.missing.length;
+    return `${missing} of ${classification.memberCount} members missing SCIM metadata; ${counts}.`;
 }
 async function listOrganizations(enterprise, context) {
     return context.log.group(`Listing the organizations of the enterprise ${enterprise}`, async () => {
@@ -35611,13 +35633,14 @@ async function auditAll(organizations, settings, context) {
         start(i);
     const audits = [];
     for (const [index, organization] of organizations.entries()) {
-        const roster = await context.log.group(`Fetching members and external identities of ${organization}`, async () => {
-            const roster = await rosters[index];
-            context.log.info(`Read ${describeRoster(roster)}.`);
-            return roster;
-        });
+        const roster = await rosters[index];
+        await logRoster(roster, context.log);
         start(index + CONCURRENT_ORGANIZATIONS);
-        const classification = classify(roster, exemptionTest(settings.exemptUsers));
+        const classification = await context.log.group(`Classifying members and identities of ${organization}`, async () => {
+            const result = classify(roster, exemptionTest(settings.exemptUsers));
+            context.log.info(describeClassification(result));
+            return result;
+        });
         audits.push({ organization, roster, classification });
     }
     return audits;
@@ -42346,25 +42369,28 @@ function auditOutputs(run, paths) {
  * `auto`, they are shown only where the repository is known not to be
  * public, since anyone can read a public repository's summaries and logs.
  */
-async function detailsAllowed(setting, repository, client, log) {
-    if (setting !== 'auto')
-        return setting === 'always';
-    if (!repository) {
-        log.info('Hiding identity details: the workflow repository is unknown.');
-        return false;
+async function detailsAllowed(setting, repository, client) {
+    if (setting !== 'auto') {
+        const show = setting === 'always';
+        return { show, reason: `identity-details is ${setting}` };
     }
+    if (!repository) {
+        return { show: false, reason: 'the workflow repository is unknown' };
+    }
+    const name = `${repository.owner}/${repository.repo}`;
     try {
         const { data } = await client.rest.repos.get({
             owner: repository.owner,
             repo: repository.repo
         });
         const visibility = data.visibility ?? (data.private ? 'private' : 'public');
-        log.info(`${repository.owner}/${repository.repo} is ${visibility}; identity details are ${visibility === 'public' ? 'hidden' : 'shown'}.`);
-        return visibility !== 'public';
+        return { show: visibility !== 'public', reason: `${name} is ${visibility}` };
     }
     catch {
-        log.info(`Hiding identity details: the visibility of ${repository.owner}/${repository.repo} could not be read.`);
-        return false;
+        return {
+            show: false,
+            reason: `the visibility of ${name} could not be read`
+        };
     }
 }
 
@@ -42435,18 +42461,26 @@ function setOutputs(outputs) {
     }
     endGroup();
 }
-/** Summary, annotations and report files; returns the audit's outputs. */
-async function publish(run, settings, showDetails, tracking) {
+/** Summary, report files and annotations; returns the audit's outputs. */
+async function publish(run, settings, details, tracking) {
+    const showDetails = details.show;
     const organizations = run.audits.map((a) => a.organization);
     const sections = tracking
         ? trackingSections(tracking, organizations, settings.dryRun)
         : undefined;
-    await writeSummary(renderSummary(run, { showDetails, sections }));
+    const paths = await actionsLogger.group('Writing the job summary and reports', async () => {
+        actionsLogger.info(`Identity details are ${showDetails ? 'shown' : 'hidden'}: ${details.reason}.`);
+        const markdown = renderSummary(run, { showDetails, sections });
+        await writeSummary(markdown);
+        actionsLogger.info(`Job summary: ${Buffer.byteLength(markdown)} bytes.`);
+        const directory = external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'scim-audit');
+        const written = await writeReports(directory, run, showDetails);
+        actionsLogger.info(`Reports: ${written.json} and ${written.csv}.`);
+        return written;
+    });
     for (const annotation of buildAnnotations(run, settings.maxAnnotations)) {
         warning(annotation.message, { title: annotation.title });
     }
-    const directory = external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'scim-audit');
-    const paths = await writeReports(directory, run, showDetails);
     return auditOutputs(run, paths);
 }
 /** The fail-on verdict, applied once everything is reported. */
@@ -42499,7 +42533,7 @@ async function run(environment = {}) {
         requireCloud(api);
         const counter = new RequestCounter();
         const client = clientFor(settings.token, counter, environment, api);
-        const showDetails = detailsAllowed(settings.identityDetails, workflowRepository(), client, actionsLogger);
+        const details = detailsAllowed(settings.identityDetails, workflowRepository(), client);
         const audit = await runAudit(settings, {
             client,
             log: actionsLogger,
@@ -42510,7 +42544,7 @@ async function run(environment = {}) {
             throw blameWorkflowToken(error, settings);
         });
         const issues = await readTracking(settings, audit, environment, api);
-        const outputs = await publish(audit, settings, await showDetails, issues?.tracking);
+        const outputs = await publish(audit, settings, await details, issues?.tracking);
         const tracked = await writeTracking(settings, issues);
         setOutputs({ ...outputs, ...tracked.outputs });
         if (tracked.failure)

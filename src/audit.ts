@@ -1,4 +1,9 @@
-import { classify, type Classification } from './classify.js'
+import {
+  classify,
+  countFindings,
+  hasScim,
+  type Classification
+} from './classify.js'
 import { exemptionTest } from './exemptions.js'
 import { AccessError } from './errors.js'
 import type { GitHubClient } from './github/client.js'
@@ -43,12 +48,41 @@ export interface AuditContext {
 /** Organizations read at once; their log groups still come out in order. */
 export const CONCURRENT_ORGANIZATIONS = 3
 
-function describeRoster(roster: Roster): string {
+function describeMembers(roster: Roster): string {
+  const admins = roster.members.filter((m) => m.role === 'ADMIN').length
+  return `Read ${roster.members.length} members (${admins} owners).`
+}
+
+function describeIdentities(roster: Roster): string {
   const source =
     roster.source === 'enterprise'
-      ? ` of the enterprise ${roster.enterprise}`
+      ? ` from the enterprise ${roster.enterprise}`
       : ''
-  return `${roster.members.length} members and ${roster.identities.length} external identities${source}`
+  const scim = roster.identities.filter(hasScim).length
+  const linked = roster.identities.filter((i) => i.login !== null).length
+  return `Read ${roster.identities.length} external identities${source}: ${scim} with SCIM metadata, ${linked} linked to an account.`
+}
+
+/**
+ * Members and identities are read side by side, so their groups are
+ * written once both are in, one group per phase.
+ */
+async function logRoster(roster: Roster, log: Logger): Promise<void> {
+  const { organization } = roster
+  await log.group(`Fetching members of ${organization}`, async () =>
+    log.info(describeMembers(roster))
+  )
+  await log.group(`Fetching external identities of ${organization}`, async () =>
+    log.info(describeIdentities(roster))
+  )
+}
+
+function describeClassification(classification: Classification): string {
+  const counts = Object.entries(countFindings(classification))
+    .map(([key, count]) => `${key} ${count}`)
+    .join(', ')
+  const missing = classification.missing.length
+  return `${missing} of ${classification.memberCount} members missing SCIM metadata; ${counts}.`
 }
 
 async function listOrganizations(
@@ -116,16 +150,17 @@ async function auditAll(
   for (let i = 0; i < CONCURRENT_ORGANIZATIONS; i++) start(i)
   const audits: OrganizationAudit[] = []
   for (const [index, organization] of organizations.entries()) {
-    const roster = await context.log.group(
-      `Fetching members and external identities of ${organization}`,
+    const roster = await (rosters[index] as Promise<Roster>)
+    await logRoster(roster, context.log)
+    start(index + CONCURRENT_ORGANIZATIONS)
+    const classification = await context.log.group(
+      `Classifying members and identities of ${organization}`,
       async () => {
-        const roster = await (rosters[index] as Promise<Roster>)
-        context.log.info(`Read ${describeRoster(roster)}.`)
-        return roster
+        const result = classify(roster, exemptionTest(settings.exemptUsers))
+        context.log.info(describeClassification(result))
+        return result
       }
     )
-    start(index + CONCURRENT_ORGANIZATIONS)
-    const classification = classify(roster, exemptionTest(settings.exemptUsers))
     audits.push({ organization, roster, classification })
   }
   return audits

@@ -28,7 +28,7 @@ import { logText } from './report/escape.js'
 import { totals, writeReports } from './report/files.js'
 import { auditOutputs, type OutputName } from './outputs.js'
 import { renderSummary } from './report/summary.js'
-import { detailsAllowed } from './visibility.js'
+import { detailsAllowed, type DetailsDecision } from './visibility.js'
 
 /** What the runner's environment lends the action besides its inputs. */
 export interface ActionEnvironment {
@@ -97,26 +97,39 @@ function setOutputs(outputs: Record<OutputName, string>): void {
   core.endGroup()
 }
 
-/** Summary, annotations and report files; returns the audit's outputs. */
+/** Summary, report files and annotations; returns the audit's outputs. */
 async function publish(
   run: AuditRun,
   settings: Settings,
-  showDetails: boolean,
+  details: DetailsDecision,
   tracking: Tracking | undefined
 ) {
+  const showDetails = details.show
   const organizations = run.audits.map((a) => a.organization)
   const sections = tracking
     ? trackingSections(tracking, organizations, settings.dryRun)
     : undefined
-  await writeSummary(renderSummary(run, { showDetails, sections }))
+  const paths = await actionsLogger.group(
+    'Writing the job summary and reports',
+    async () => {
+      actionsLogger.info(
+        `Identity details are ${showDetails ? 'shown' : 'hidden'}: ${details.reason}.`
+      )
+      const markdown = renderSummary(run, { showDetails, sections })
+      await writeSummary(markdown)
+      actionsLogger.info(`Job summary: ${Buffer.byteLength(markdown)} bytes.`)
+      const directory = path.join(
+        process.env.RUNNER_TEMP || os.tmpdir(),
+        'scim-audit'
+      )
+      const written = await writeReports(directory, run, showDetails)
+      actionsLogger.info(`Reports: ${written.json} and ${written.csv}.`)
+      return written
+    }
+  )
   for (const annotation of buildAnnotations(run, settings.maxAnnotations)) {
     core.warning(annotation.message, { title: annotation.title })
   }
-  const directory = path.join(
-    process.env.RUNNER_TEMP || os.tmpdir(),
-    'scim-audit'
-  )
-  const paths = await writeReports(directory, run, showDetails)
   return auditOutputs(run, paths)
 }
 
@@ -183,11 +196,10 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
     requireCloud(api)
     const counter = new RequestCounter()
     const client = clientFor(settings.token, counter, environment, api)
-    const showDetails = detailsAllowed(
+    const details = detailsAllowed(
       settings.identityDetails,
       workflowRepository(),
-      client,
-      actionsLogger
+      client
     )
     const audit = await runAudit(settings, {
       client,
@@ -202,7 +214,7 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
     const outputs = await publish(
       audit,
       settings,
-      await showDetails,
+      await details,
       issues?.tracking
     )
     const tracked = await writeTracking(settings, issues)

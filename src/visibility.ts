@@ -1,6 +1,11 @@
 import type { GitHubClient } from './github/client.js'
 import type { IdentityDetails, Repository } from './inputs.js'
-import type { Logger } from './logger.js'
+
+/** Whether identity details may be shown, and why, for the log. */
+export interface DetailsDecision {
+  show: boolean
+  reason: string
+}
 
 /**
  * Decides whether NameIDs, SCIM userNames and e-mails may be shown. With
@@ -10,28 +15,27 @@ import type { Logger } from './logger.js'
 export async function detailsAllowed(
   setting: IdentityDetails,
   repository: Repository | undefined,
-  client: GitHubClient,
-  log: Logger
-): Promise<boolean> {
-  if (setting !== 'auto') return setting === 'always'
-  if (!repository) {
-    log.info('Hiding identity details: the workflow repository is unknown.')
-    return false
+  client: GitHubClient
+): Promise<DetailsDecision> {
+  if (setting !== 'auto') {
+    const show = setting === 'always'
+    return { show, reason: `identity-details is ${setting}` }
   }
+  if (!repository) {
+    return { show: false, reason: 'the workflow repository is unknown' }
+  }
+  const name = `${repository.owner}/${repository.repo}`
   try {
     const { data } = await client.rest.repos.get({
       owner: repository.owner,
       repo: repository.repo
     })
     const visibility = data.visibility ?? (data.private ? 'private' : 'public')
-    log.info(
-      `${repository.owner}/${repository.repo} is ${visibility}; identity details are ${visibility === 'public' ? 'hidden' : 'shown'}.`
-    )
-    return visibility !== 'public'
+    return { show: visibility !== 'public', reason: `${name} is ${visibility}` }
   } catch {
-    log.info(
-      `Hiding identity details: the visibility of ${repository.owner}/${repository.repo} could not be read.`
-    )
-    return false
+    return {
+      show: false,
+      reason: `the visibility of ${name} could not be read`
+    }
   }
 }

@@ -32615,11 +32615,33 @@ function routeGraphql(client, { graphqlUrl }) {
 
 /** Organizations read at once; their log groups still come out in order. */
 const CONCURRENT_ORGANIZATIONS = 3;
-function describeRoster(roster) {
+function describeMembers(roster) {
+    const admins = roster.members.filter((m) => m.role === 'ADMIN').length;
+    return `Read ${roster.members.length} members (${admins} owners).`;
+}
+function describeIdentities(roster) {
     const source = roster.source === 'enterprise'
-        ? ` of the enterprise ${roster.enterprise}`
+        ? ` from the enterprise ${roster.enterprise}`
         : '';
-    return `${roster.members.length} members and ${roster.identities.length} external identities${source}`;
+    const scim = roster.identities.filter(hasScim).length;
+    const linked = roster.identities.filter((i) => i.login !== null).length;
+    return `Read ${roster.identities.length} external identities${source}: ${scim} with SCIM metadata, ${linked} linked to an account.`;
+}
+/**
+ * Members and identities are read side by side, so their groups are
+ * written once both are in, one group per phase.
+ */
+async function logRoster(roster, log) {
+    const { organization } = roster;
+    await log.group(`Fetching members of ${organization}`, async () => log.info(describeMembers(roster)));
+    await log.group(`Fetching external identities of ${organization}`, async () => log.info(describeIdentities(roster)));
+}
+function describeClassification(classification) {
+    const counts = Object.entries(countFindings(classification))
+        .map(([key, count]) => `${key} ${count}`)
+        .join(', ');
+    const missing = classification.missing.length;
+    return `${missing} of ${classification.memberCount} members missing SCIM metadata; ${counts}.`;
 }
 async function listOrganizations(enterprise, context) {
     return context.log.group(`Listing the organizations of the enterprise ${enterprise}`, async () => {
@@ -32666,13 +32688,14 @@ async function auditAll(organizations, settings, context) {
         start(i);
     const audits = [];
     for (const [index, organization] of organizations.entries()) {
-        const roster = await context.log.group(`Fetching members and external identities of ${organization}`, async () => {
-            const roster = await rosters[index];
-            context.log.info(`Read ${describeRoster(roster)}.`);
-            return roster;
-        });
+        const roster = await rosters[index];
+        await logRoster(roster, context.log);
         start(index + CONCURRENT_ORGANIZATIONS);
-        const classification = classify(roster, exemptionTest(settings.exemptUsers));
+        const classification = await context.log.group(`Classifying members and identities of ${organization}`, async () => {
+            const result = classify(roster, exemptionTest(settings.exemptUsers));
+            context.log.info(describeClassification(result));
+            return result;
+        });
         audits.push({ organization, roster, classification });
     }
     return audits;
