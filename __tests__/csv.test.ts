@@ -83,15 +83,19 @@ describe('a CSV field', () => {
     ['=1+1', `"'=1+1"`],
     ['+33 1', `"'+33 1"`],
     ['-x', `"'-x"`],
-    ['@SUM(A1)', `"'@SUM(A1)"`],
-    ['\tx', `"'\tx"`],
-    ['\rx', `"'\rx"`]
+    ['@SUM(A1)', `"'@SUM(A1)"`]
   ])('defuses %j, which a spreadsheet would run as a formula', (raw, field) => {
     expect(csvField(raw)).toBe(field)
   })
 
-  it('doubles quotes and keeps commas and line breaks inside the quotes', () => {
-    expect(csvField('a "b", c\nd')).toBe('"a ""b"", c\nd"')
+  it('doubles quotes and keeps commas inside the quotes', () => {
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"')
+  })
+
+  it('turns tabs, line breaks and other control characters into spaces', () => {
+    expect(csvField('\tx')).toBe('" x"')
+    expect(csvField('\rx')).toBe('" x"')
+    expect(csvField('a\nb\u001b[0m')).toBe('"a b [0m"')
   })
 
   it('is empty for a missing value', () => {

@@ -8,7 +8,8 @@ import fc from 'fast-check'
 import type { AuditRun } from '../src/audit.js'
 import { classify } from '../src/classify.js'
 import { buildAnnotations } from '../src/report/annotations.js'
-import { code, logText, loginLink } from '../src/report/escape.js'
+import { code, logText, loginLink, oneLine } from '../src/report/escape.js'
+import { csvField } from '../src/report/files.js'
 import { renderSummary } from '../src/report/summary.js'
 import type { Identity, Member } from '../src/roster.js'
 import {
@@ -121,5 +122,17 @@ describe('log lines and annotations', () => {
       }),
       { numRuns: 300 }
     )
+  })
+})
+
+describe('invisible and control characters', () => {
+  it('shows bidirectional overrides and zero-width characters as code points', () => {
+    expect(oneLine('ad\u202Emin\u200B')).toBe('ad<U+202E>min<U+200B>')
+    expect(code('x\u2066y')).toBe('`x<U+2066>y`')
+  })
+
+  it('keeps escape sequences and line breaks out of CSV cells', () => {
+    expect(csvField('a\u001b[31mred\nb')).toBe('"a [31mred b"')
+    expect(csvField('=1+1')).toBe('"\'=1+1"')
   })
 })

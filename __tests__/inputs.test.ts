@@ -83,6 +83,8 @@ describe('readSettings', () => {
     ['organization', '*', /needs the 'enterprise' input/],
     ['token', '', /'token' is empty/],
     ['token', 'ghp_a b', /white space/],
+    ['token', 'ghp_😀', /characters no GitHub token has/],
+    ['token', 'x'.repeat(2000), /over 1024 characters/],
     ['enterprise', 'acme/corp', /not an enterprise slug/],
     ['exempt-users', 'bad user', /neither a login nor a glob/],
     ['issue-repository', 'not-a-repo', /use the form owner\/repo/],

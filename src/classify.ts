@@ -52,7 +52,7 @@ export interface Classification {
 
 /** An identity has SCIM metadata when its SCIM userName is non-empty. */
 export function hasScim(identity: Identity): boolean {
-  return (identity.scimUsername ?? '').trim() !== ''
+  return (identity.scimUsername ?? '') !== ''
 }
 
 function normalized(value: string | null): string {
@@ -67,16 +67,20 @@ function isNameMismatch(identity: Identity): boolean {
   )
 }
 
-/** Linked identities by lower-cased login; one with SCIM wins a tie. */
+/** How well an identity serves its account: SCIM that matches ranks first. */
+function rank(identity: Identity): number {
+  if (!hasScim(identity)) return 0
+  return isNameMismatch(identity) ? 1 : 2
+}
+
+/** Linked identities by lower-cased login; the best ranked wins a tie. */
 function identitiesByLogin(identities: Identity[]): Map<string, Identity> {
   const byLogin = new Map<string, Identity>()
   for (const identity of identities) {
     if (!identity.login) continue
     const key = identity.login.toLowerCase()
     const known = byLogin.get(key)
-    if (!known || (!hasScim(known) && hasScim(identity))) {
-      byLogin.set(key, identity)
-    }
+    if (!known || rank(identity) > rank(known)) byLogin.set(key, identity)
   }
   return byLogin
 }

@@ -67,7 +67,10 @@ export type InputReader = (name: InputName) => string
 const LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i
 const SLUG = /^[a-z\d][a-z\d-]{0,59}$/i
 const REPOSITORY = /^([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/([\w.-]{1,100})$/i
-const USER_PATTERN = /^[a-z\d*?[\]!-]{1,39}(?:\[bot\])?$/i
+// Only * and ? are wildcards; a trailing [bot] is literal, as in app logins.
+const USER_PATTERN = /^[a-z\d*?-]{1,39}(?:\[bot\])?$/i
+// Printable ASCII without spaces: every kind of GitHub token fits.
+const TOKEN = /^[\x21-\x7e]{1,1024}$/
 
 /** Splits a comma or newline separated list, dropping blanks. */
 export function splitList(value: string): string[] {
@@ -77,8 +80,10 @@ export function splitList(value: string): string[] {
     .filter((item) => item !== '')
 }
 
+/** Quotes a bad value as given, cut short so a pasted secret stays out. */
 function quote(value: string): string {
-  return JSON.stringify(value)
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value
+  return JSON.stringify(shown)
 }
 
 function readChoice<T extends string>(
@@ -123,16 +128,14 @@ function readCount(
 }
 
 function readOrganizations(read: InputReader, enterprise?: string): string[] {
-  const organizations = [
-    ...new Set(splitList(read('organization')).map((o) => o.toLowerCase()))
-  ]
-  if (organizations.length === 0) {
+  const given = splitList(read('organization'))
+  if (given.length === 0) {
     throw new InputError(
       'organization',
       "Input 'organization' is empty; set it to the login of the organization to audit."
     )
   }
-  for (const login of organizations) {
+  for (const login of given) {
     if (login === '*' && enterprise) continue
     if (login === '*') {
       throw new InputError(
@@ -147,6 +150,7 @@ function readOrganizations(read: InputReader, enterprise?: string): string[] {
       )
     }
   }
+  const organizations = [...new Set(given.map((o) => o.toLowerCase()))]
   if (organizations.includes('*') && organizations.length > 1) {
     throw new InputError(
       'organization',
@@ -169,16 +173,16 @@ function readEnterprise(read: InputReader): string | undefined {
 }
 
 function readExemptUsers(read: InputReader): string[] {
-  const patterns = splitList(read('exempt-users')).map((p) => p.toLowerCase())
+  const patterns = splitList(read('exempt-users'))
   for (const pattern of patterns) {
     if (!USER_PATTERN.test(pattern)) {
       throw new InputError(
         'exempt-users',
-        `Input 'exempt-users' holds ${quote(pattern)}, which is neither a login nor a glob such as "*-bot" or "svc-*".`
+        `Input 'exempt-users' holds ${quote(pattern)}, which is neither a login nor a glob such as "*-bot" or "svc-*" (only * and ? are wildcards).`
       )
     }
   }
-  return patterns
+  return patterns.map((pattern) => pattern.toLowerCase())
 }
 
 function readRepository(read: InputReader): Repository | undefined {
@@ -219,6 +223,12 @@ function readToken(read: InputReader): string {
     throw new InputError(
       'token',
       "Input 'token' contains white space; check the secret holds the token alone."
+    )
+  }
+  if (!TOKEN.test(token)) {
+    throw new InputError(
+      'token',
+      "Input 'token' holds characters no GitHub token has, or is over 1024 characters; check the secret holds the token alone."
     )
   }
   return token

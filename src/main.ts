@@ -1,7 +1,4 @@
 import * as core from '@actions/core'
-import { appendFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { runAudit, type AuditRun } from './audit.js'
 import { CATEGORIES } from './classify.js'
 import { reportClock } from './clock.js'
@@ -14,6 +11,13 @@ import {
   routeGraphql,
   type Endpoints
 } from './github/hosts.js'
+import {
+  fail,
+  inReportDirectory,
+  maskTokens,
+  setOutputs,
+  writeSummary
+} from './runner.js'
 import { readSettings, type Repository, type Settings } from './inputs.js'
 import { applyTracking, issueOutputs } from './issue/apply.js'
 import { outcomeLines, trackingSections } from './issue/section.js'
@@ -26,7 +30,7 @@ import type { Logger } from './logger.js'
 import { buildAnnotations } from './report/annotations.js'
 import { logText } from './report/escape.js'
 import { totals, writeReports } from './report/files.js'
-import { auditOutputs, type OutputName } from './outputs.js'
+import { auditOutputs } from './outputs.js'
 import { renderSummary } from './report/summary.js'
 import { detailsAllowed, type DetailsDecision } from './visibility.js'
 
@@ -76,27 +80,6 @@ function clientFor(
   return client
 }
 
-/** Appends to the step summary file; read per call, unlike core.summary. */
-async function writeSummary(markdown: string): Promise<void> {
-  const file = process.env.GITHUB_STEP_SUMMARY
-  if (!file) {
-    core.info('GITHUB_STEP_SUMMARY is not set; the job summary was skipped.')
-    return
-  }
-  await appendFile(file, `${markdown}\n`)
-}
-
-function setOutputs(outputs: Record<OutputName, string>): void {
-  core.startGroup('Setting outputs')
-  for (const [name, value] of Object.entries(outputs)) {
-    core.setOutput(name, value)
-    core.info(
-      `${name} = ${value.length > 200 ? `${value.slice(0, 200)}…` : value}`
-    )
-  }
-  core.endGroup()
-}
-
 /** Summary, report files and annotations; returns the audit's outputs. */
 async function publish(
   run: AuditRun,
@@ -115,15 +98,14 @@ async function publish(
       actionsLogger.info(
         `Identity details are ${showDetails ? 'shown' : 'hidden'}: ${details.reason}.`
       )
+      // Reports first: a summary must not claim an audit whose files failed.
+      const written = await inReportDirectory((directory) =>
+        writeReports(directory, run, showDetails)
+      )
+      actionsLogger.info(`Reports: ${written.json} and ${written.csv}.`)
       const markdown = renderSummary(run, { showDetails, sections })
       await writeSummary(markdown)
       actionsLogger.info(`Job summary: ${Buffer.byteLength(markdown)} bytes.`)
-      const directory = path.join(
-        process.env.RUNNER_TEMP || os.tmpdir(),
-        'scim-audit'
-      )
-      const written = await writeReports(directory, run, showDetails)
-      actionsLogger.info(`Reports: ${written.json} and ${written.csv}.`)
       return written
     }
   )
@@ -188,10 +170,9 @@ async function writeTracking(
 /** The action: read inputs, audit, report everywhere, then apply fail-on. */
 export async function run(environment: ActionEnvironment = {}): Promise<void> {
   try {
+    maskTokens()
     const settings = readSettings((name) => core.getInput(name))
     const now = reportClock(process.env.SOURCE_DATE_EPOCH)
-    core.setSecret(settings.token)
-    if (settings.issueToken) core.setSecret(settings.issueToken)
     const api = endpoints()
     requireCloud(api)
     const counter = new RequestCounter()
@@ -219,10 +200,10 @@ export async function run(environment: ActionEnvironment = {}): Promise<void> {
     )
     const tracked = await writeTracking(settings, issues)
     setOutputs({ ...outputs, ...tracked.outputs })
-    if (tracked.failure) core.setFailed(tracked.failure)
+    if (tracked.failure) fail(tracked.failure)
     const failure = failureFor(settings, audit)
     if (failure) core.setFailed(failure)
   } catch (error) {
-    core.setFailed(describeError(error))
+    fail(error)
   }
 }

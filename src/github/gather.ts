@@ -1,4 +1,4 @@
-import { AccessError } from '../errors.js'
+import { AccessError, IncompleteAuditError } from '../errors.js'
 import type { Identity, Member, Role, Roster } from '../roster.js'
 import type { GitHubClient } from './client.js'
 import { toAccessError } from './diagnose.js'
@@ -63,6 +63,13 @@ export async function preflight(
     })
   } catch (error) {
     throw toAccessError(error, organization)
+  }
+  if (typeof response !== 'object' || response === null) {
+    // A proxy or captive portal can answer 200 with an HTML page.
+    throw new IncompleteAuditError(
+      `GitHub's answer about '${organization}' was not GraphQL JSON; check that GITHUB_API_URL (or --api-url) points at the GitHub API and no proxy rewrites it, then run again.`,
+      organization
+    )
   }
   const org = response.organization
   if (!org) {

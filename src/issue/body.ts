@@ -8,7 +8,7 @@ import {
   findingRow,
   headline,
   remediation
-} from '../report/summary.js'
+} from '../report/blocks.js'
 import { largestFitting } from './fit.js'
 import { issueMarker, renderState, stateOf } from './state.js'
 

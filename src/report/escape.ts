@@ -8,9 +8,22 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
 
-/** One line of plain text: control characters become spaces. */
+// Invisible characters that reorder or hide text, so a name can pose as
+// another: bidirectional overrides and isolates, zero-width characters.
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
+
+/** Shows an invisible character as its code point, e.g. `<U+202E>`. */
+function visible(character: string): string {
+  const hex = character.charCodeAt(0).toString(16).toUpperCase()
+  return `<U+${hex.padStart(4, '0')}>`
+}
+
+/**
+ * One line of plain text: control characters become spaces, and invisible
+ * characters show as their code points.
+ */
 export function oneLine(text: string): string {
-  return text.replace(CONTROL, ' ')
+  return text.replace(CONTROL, ' ').replace(INVISIBLE, visible)
 }
 
 /**

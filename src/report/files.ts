@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { AuditRun, OrganizationAudit } from '../audit.js'
 import { CATEGORIES, countFindings, type Finding } from '../classify.js'
-import { ssoUrl } from './escape.js'
+import { oneLine, ssoUrl } from './escape.js'
 
 export const REPORT_VERSION = 1
 
@@ -152,7 +152,8 @@ const CSV_COLUMNS = [
 
 /** A CSV field, quoted, and defused against spreadsheet formulas. */
 export function csvField(value: string | null | undefined): string {
-  let text = value ?? ''
+  // One line per row, and no terminal escape sequences when it is printed.
+  let text = oneLine(value ?? '')
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return `"${text.replace(/"/g, '""')}"`
 }

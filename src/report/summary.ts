@@ -1,12 +1,16 @@
 import type { AuditRun, OrganizationAudit } from '../audit.js'
+import { CATEGORIES, type Category } from '../classify.js'
 import {
-  CATEGORIES,
-  countFindings,
-  type Category,
-  type Finding
-} from '../classify.js'
-import { CATEGORY_TEXT, REMEDIATION_STEPS } from './categories.js'
-import { code, codeOrDash, loginLink } from './escape.js'
+  countsTable,
+  findingHead,
+  findingRow,
+  headline,
+  plural,
+  remediation
+} from './blocks.js'
+import { CATEGORY_TEXT } from './categories.js'
+import { code } from './escape.js'
+import { largestFitting } from '../issue/fit.js'
 
 /** GitHub rejects a step summary over 1 MiB; stay clear of it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -16,81 +20,6 @@ export interface SummaryOptions {
   showDetails: boolean
   /** Extra Markdown per organization, such as the tracking issue's state. */
   sections?: Map<string, string>
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
-}
-
-/** Without SCIM at enterprise level, only SAML link coverage is audited. */
-function coverageHeadline(audit: OrganizationAudit): string {
-  const { missing, memberCount } = audit.classification
-  const members = `${plural(memberCount, 'member')} of ${code(audit.organization)}`
-  const enterprise = `the enterprise ${code(audit.roster.enterprise ?? '')}`
-  if (missing.length === 0) {
-    return `All linked: every one of the ${members} has a SAML identity in ${enterprise} or is exempt.`
-  }
-  return `${missing.length} of ${members} ${missing.length === 1 ? 'has' : 'have'} no linked SAML identity in ${enterprise}.`
-}
-
-export function headline(audit: OrganizationAudit): string {
-  const { missing, memberCount } = audit.classification
-  if (!audit.classification.scimAvailable) return coverageHeadline(audit)
-  if (missing.length === 0) {
-    return `All clear: every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt.`
-  }
-  return `${missing.length} of ${plural(memberCount, 'member')} of ${code(audit.organization)} ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata and will not be deprovisioned by SCIM.`
-}
-
-/** The table of counts per category, with meaning and remedy. */
-export function countsTable(audit: OrganizationAudit): string[] {
-  const counts = countFindings(audit.classification)
-  const rows = CATEGORIES.map((category) => {
-    const text = CATEGORY_TEXT[category]
-    return `| \`${category}\` | ${counts[category]} | ${text.meaning} | ${text.remedy} |`
-  })
-  return [
-    '| category | count | what it means | what to do |',
-    '| --- | ---: | --- | --- |',
-    ...rows,
-    `| \`exempt\` | ${counts.exempt} | Members matched by \`exempt-users\`. | nothing: listed for the record |`
-  ]
-}
-
-function detailColumns(finding: Finding, showDetails: boolean): string[] {
-  if (!showDetails) return []
-  const identity = finding.identity
-  return [
-    codeOrDash(identity?.nameId),
-    codeOrDash(identity?.scimUsername),
-    identity?.emails.length ? identity.emails.map(code).join(' ') : '—'
-  ]
-}
-
-/** One table row: the account (linked to its SSO page), role, details. */
-export function findingRow(
-  organization: string,
-  finding: Finding,
-  showDetails: boolean
-): string {
-  const who = finding.login
-    ? finding.role
-      ? loginLink(organization, finding.login)
-      : code(finding.login)
-    : `guid ${codeOrDash(finding.identity?.guid)}`
-  const role = finding.role ? finding.role.toLowerCase() : 'not a member'
-  const cells = [who, role, ...detailColumns(finding, showDetails)]
-  return `| ${cells.join(' | ')} |`
-}
-
-/** The header rows of a table of `findingRow`s. */
-export function findingHead(showDetails: boolean): string[] {
-  return showDetails
-    ? [
-        '| account | role | NameID | SCIM userName | e-mails |',
-        '| --- | --- | --- | --- | --- |'
-      ]
-    : ['| account | role |', '| --- | --- |']
 }
 
 function findingTable(
@@ -164,20 +93,6 @@ function organizationSection(
   ]
 }
 
-/** The remediation steps per identity provider. */
-export function remediation(): string[] {
-  return [
-    '## What to do',
-    '',
-    ...REMEDIATION_STEPS.flatMap(({ provider, steps }) => [
-      `**${provider}**`,
-      '',
-      ...steps.map((step, i) => `${i + 1}. ${step}`),
-      ''
-    ])
-  ]
-}
-
 function footer(run: AuditRun, options: SummaryOptions): string[] {
   const seconds = (
     (run.finishedAt.getTime() - run.startedAt.getTime()) /
@@ -243,21 +158,21 @@ function render(
 
 /**
  * The job summary in Markdown. When every row does not fit under GitHub's
- * limit, each table is cut to the same number of rows and says so.
+ * limit, each table is cut to the largest number of rows that fits, and
+ * says so.
  */
 export function renderSummary(run: AuditRun, options: SummaryOptions): string {
-  let maxRows = Number.MAX_SAFE_INTEGER
-  for (;;) {
-    const markdown = render(run, options, maxRows)
-    if (Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES || maxRows === 0) {
-      return markdown
-    }
-    const longest = Math.max(
-      ...run.audits.flatMap((a) =>
-        CATEGORIES.map((c) => a.classification.findings[c].length)
-      ),
-      ...run.audits.map((a) => a.classification.exempt.length)
-    )
-    maxRows = Math.floor(Math.min(maxRows, longest) / 2)
-  }
+  const longest = Math.max(
+    0,
+    ...run.audits.flatMap((a) =>
+      CATEGORIES.map((c) => a.classification.findings[c].length)
+    ),
+    ...run.audits.map((a) => a.classification.exempt.length)
+  )
+  return largestFitting(
+    (maxRows) => render(run, options, maxRows),
+    longest,
+    SUMMARY_LIMIT_BYTES,
+    Buffer.byteLength
+  )
 }
