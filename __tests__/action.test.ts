@@ -200,6 +200,18 @@ describe('policy inputs', () => {
     })
   })
 
+  it('fails with "1 member is missing" when only one member is', async () => {
+    const [, ...others] = SAMPLE_EXPECTED.missingLogins
+    const run = await audit({
+      'fail-on': 'missing',
+      'exempt-users': ['*-bot', ...others].join(',')
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.annotations.at(-1)?.message).toMatch(
+      /^1 member is missing SCIM metadata \(fail-on: missing\)/
+    )
+  })
+
   it('fails on fail-on: any when only identities have findings', async () => {
     fake.addOrganization({
       login: 'idp-only',

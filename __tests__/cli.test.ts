@@ -82,6 +82,18 @@ describe('a bad command line', () => {
       ['--organization'],
       'Option --organization needs a value, as in --organization=VALUE.'
     ],
+    [
+      ['--organization', '--api-url', 'http://127.0.0.1:1'],
+      'Option --organization is missing its value; the next argument is the option --api-url.'
+    ],
+    [
+      ['--organization', 'acme-corp', '--output', ''],
+      'Option --output is ""; give the path of the file to write, or leave it out to print the report.'
+    ],
+    [
+      ['--organization', '*'],
+      'Option --organization is "*", which needs --enterprise to list the organizations.'
+    ],
     [['--help=yes'], 'Option --help takes no value, but was given "yes".'],
     [
       [],
@@ -175,11 +187,39 @@ describe('an audit from the terminal', () => {
     }
   })
 
+  it('says "1 member is missing" when --fail-on missing meets one member', async () => {
+    const [, ...others] = SAMPLE_EXPECTED.missingLogins
+    const run = await cli([
+      ...SAMPLE,
+      '--exempt-users',
+      others.join(','),
+      '--fail-on',
+      'missing'
+    ])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(
+      'scim-audit: 1 member is missing SCIM metadata (--fail-on missing).\n'
+    )
+  })
+
   it('exits 1 with the one-line reason when the organization does not exist', async () => {
     const run = await cli(['--organization', 'ghost-org'])
     expect(run.status).toBe(1)
-    expect(run.stderr).toContain(
-      "scim-audit: Organization 'ghost-org' was not found"
+    expect(run.stderr).toBe(
+      "scim-audit: Organization 'ghost-org' was not found; check --organization and that the token's owner can see it.\n"
+    )
+  })
+
+  it('names --enterprise when SAML is not configured on the organization', async () => {
+    fake.addOrganization({
+      login: 'unsigned-org',
+      identities: null,
+      members: [{ login: 'ada', role: 'ADMIN' }]
+    })
+    const run = await cli(['--organization', 'unsigned-org'])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toBe(
+      "scim-audit: SAML single sign-on is not configured on the organization 'unsigned-org'; if SAML is configured on its enterprise, set --enterprise to the enterprise slug.\n"
     )
   })
 

@@ -1,4 +1,6 @@
 /** The tracking issue's transitions, run in-process against msw. */
+import { CATEGORIES } from '../src/classify.js'
+import { issueMarker, renderState } from '../src/issue/state.js'
 import { useIssueWorld } from './helpers/issue-world.js'
 import { generatedOrganization } from './helpers/generate.js'
 import { runInProcess } from './helpers/in-process.js'
@@ -25,6 +27,18 @@ function audit(inputs: Record<string, string> = {}) {
       ...inputs
     }
   })
+}
+
+/** The marker of small-org, and a state of `organization` naming `logins`. */
+function markedBody(organization: string, logins: string[]) {
+  const findings = Object.fromEntries(
+    CATEGORIES.map((c) => [c, c === 'saml-without-scim' ? logins : []])
+  ) as Record<(typeof CATEGORIES)[number], string[]>
+  const counts = Object.fromEntries(
+    CATEGORIES.map((c) => [c, findings[c].length])
+  ) as Record<(typeof CATEGORIES)[number], number>
+  const state = { organization, findings, counts, digest: 'forged' }
+  return `${issueMarker('small-org')}\n${renderState(state)}`
 }
 
 const store = () => world.issues.of('acme-corp', 'audits')
@@ -205,5 +219,58 @@ describe('the tracking issue', () => {
         (r) => r.path === '/repos/acme-corp/audits/issues' && r.method === 'GET'
       )
     ).toHaveLength(4)
+  })
+
+  it.each(['NONE', 'CONTRIBUTOR'])(
+    'passes over a marked issue whose author (%s) cannot write to the repository',
+    async (association) => {
+      smallOrganization([1])
+      const body = markedBody('small-org', ['mallory'])
+      const forged = world.issues.add('acme-corp', 'audits', {
+        title: TITLE,
+        body,
+        labels: ['scim-audit'],
+        author: 'mallory',
+        association
+      })
+      const run = await audit()
+      expect(forged).toMatchObject({ body, state: 'open', comments: [] })
+      expect(store().issues).toHaveLength(2)
+      expect(store().issues[1]?.author).toBe('github-actions[bot]')
+      expect(run.outputs['issue-number']).toBe('2')
+      expect(run.stdout).toContain(
+        'Passing over #1: it carries the marker of small-org, but its author cannot write to the repository.'
+      )
+    }
+  )
+
+  it('adopts a marked issue that a member of the repository wrote', async () => {
+    smallOrganization([1])
+    world.issues.add('acme-corp', 'audits', {
+      title: TITLE,
+      body: issueMarker('small-org'),
+      labels: ['scim-audit'],
+      author: 'octo-owner',
+      association: 'MEMBER'
+    })
+    const run = await audit()
+    expect(store().issues).toHaveLength(1)
+    expect(store().issues[0]?.body).toContain('`user-000001`')
+    expect(run.outputs['issue-number']).toBe('1')
+  })
+
+  it('treats a hidden state written for another organization as no state', async () => {
+    smallOrganization([1])
+    const issue = world.issues.add('acme-corp', 'audits', {
+      title: TITLE,
+      body: markedBody('other-org', ['mallory']),
+      labels: ['scim-audit'],
+      author: 'octo-owner',
+      association: 'OWNER'
+    })
+    await audit()
+    expect(issue.comments).toHaveLength(1)
+    expect(issue.comments[0]).toContain('new `user-000001`')
+    expect(issue.comments[0]).not.toContain('mallory')
   })
 })

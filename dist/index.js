@@ -38889,6 +38889,17 @@ function issueError(error, repository, what) {
 ;// CONCATENATED MODULE: ./src/issue/rest.ts
 
 const LABEL_COLOR = 'd93f0b';
+/** Associations of the people who can write to the repository. */
+const WRITERS = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+/**
+ * Anyone can copy the marker into an issue of a public repository, so only
+ * a GitHub App (which opens issues only where it is installed) or a person
+ * who can write may have written a tracking issue.
+ */
+function trustedAuthor(issue) {
+    return (issue.user?.type === 'Bot' ||
+        WRITERS.includes(issue.author_association ?? ''));
+}
 function rest_name(repository) {
     return `${repository.owner}/${repository.repo}`;
 }
@@ -38922,7 +38933,8 @@ async function listIssues(client, repository, label) {
             number: issue.number,
             url: issue.html_url,
             state: issue.state === 'closed' ? 'closed' : 'open',
-            body: issue.body ?? ''
+            body: issue.body ?? '',
+            trusted: trustedAuthor(issue)
         }));
     }
     catch (error) {
@@ -39376,13 +39388,20 @@ function reopeningComment(context, delta) {
 
 
 
+/** The state the issue remembers; another organization's counts as none. */
+function previousState(issue, organization) {
+    const state = issue ? parseState(issue.body) : undefined;
+    return state?.organization.toLowerCase() === organization.toLowerCase()
+        ? state
+        : undefined;
+}
 /**
  * The transitions: findings open, update or reopen the issue; a clean
  * audit closes an open one. Nothing is written when nothing changed.
  */
 function planIssue(issue, title, input) {
     const { audit } = input;
-    const delta = computeDelta(issue ? parseState(issue.body) : undefined, stateOf(audit));
+    const delta = computeDelta(previousState(issue, audit.organization), stateOf(audit));
     const context = { ...input, organization: audit.organization };
     const body = renderBody(input);
     const base = { organization: audit.organization, title, issue, delta };
@@ -39458,10 +39477,17 @@ function describePlan(plan, repository, dryRun) {
 function repositoryName(repository) {
     return `${repository.owner}/${repository.repo}`;
 }
-/** Of the issues marked for `organization`, an open one, then the oldest. */
-function trackedIssue(issues, organization) {
-    return issues
-        .filter((issue) => isTrackingIssue(issue.body, organization))
+/**
+ * Of the issues marked for `organization` by a trusted author, an open one,
+ * then the oldest. Other authors' issues are logged and left alone.
+ */
+function trackedIssue(issues, organization, log) {
+    const marked = issues.filter((i) => isTrackingIssue(i.body, organization));
+    for (const issue of marked.filter((i) => !i.trusted)) {
+        log.info(`Passing over #${issue.number}: it carries the marker of ${organization}, but its author cannot write to the repository.`);
+    }
+    return marked
+        .filter((issue) => issue.trusted)
         .sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') ||
         a.number - b.number)[0];
 }
@@ -39487,7 +39513,7 @@ async function readAndPlan(settings, run, context, repository) {
         ? ` labelled ${settings.issueLabels[0]}`
         : '';
     context.log.info(`Read ${issues.length} issues${where} in ${repositoryName(repository)}.`);
-    return run.audits.map((audit) => planIssue(trackedIssue(issues, audit.organization), settings.issueTitle.replaceAll('{organization}', audit.organization), {
+    return run.audits.map((audit) => planIssue(trackedIssue(issues, audit.organization, context.log), settings.issueTitle.replaceAll('{organization}', audit.organization), {
         audit,
         showDetails: showDetails(settings, found),
         privacyNote: privacyNote(settings, repository),
@@ -39692,9 +39718,11 @@ function rest(missing, afterOthers) {
     const named = missing.slice(0, 5).map((m) => m.who);
     const etc = missing.length > named.length ? ', …' : '';
     const count = `${missing.length}${afterOthers ? ' more' : ''}`;
+    const members = missing.length === 1 ? 'member' : 'members';
+    const verb = missing.length === 1 ? 'is' : 'are';
     return {
-        title: `${count} members missing SCIM metadata`,
-        message: `${count} members are missing SCIM metadata (${named.join(', ')}${etc}); the job summary and the JSON report list every one.`
+        title: `${count} ${members} missing SCIM metadata`,
+        message: `${count} ${members} ${verb} missing SCIM metadata (${named.join(', ')}${etc}); the job summary and the JSON report list every one.`
     };
 }
 /**
@@ -39790,6 +39818,12 @@ function totals(run) {
         identityCount: identitiesRead(run),
         findings: counts
     };
+}
+/** The fail-on reason of the action and the CLI, in singular or plural. */
+function membersMissing(count) {
+    return count === 1
+        ? '1 member is missing SCIM metadata'
+        : `${count} members are missing SCIM metadata`;
 }
 /** The JSON report: totals, then one entry per organization. */
 function buildReport(run, showDetails) {
@@ -39968,7 +40002,7 @@ function overallHeadline(run) {
     return [
         missing === 0
             ? `All clear across ${plural(run.audits.length, 'organization')} and ${plural(members, 'member')}.`
-            : `${missing} of ${plural(members, 'member')} across ${plural(run.audits.length, 'organization')} are missing SCIM metadata.`,
+            : `${missing} of ${plural(members, 'member')} across ${plural(run.audits.length, 'organization')} ${missing === 1 ? 'is' : 'are'} missing SCIM metadata.`,
         ''
     ];
 }
@@ -40099,7 +40133,7 @@ function failureFor(settings, run) {
     const { missingCount: missing, findings } = totals(run);
     const anyFinding = CATEGORIES.some((c) => (findings[c] ?? 0) > 0);
     if (settings.failOn === 'missing' && missing > 0) {
-        return `${missing} members are missing SCIM metadata (fail-on: missing); see the job summary for who and what to do.`;
+        return `${membersMissing(missing)} (fail-on: missing); see the job summary for who and what to do.`;
     }
     if (settings.failOn === 'any' && anyFinding) {
         return 'The audit found problems (fail-on: any); see the job summary for who and what to do.';

@@ -29,7 +29,7 @@ import {
 import type { Logger } from './logger.js'
 import { buildAnnotations } from './report/annotations.js'
 import { logText } from './report/escape.js'
-import { totals, writeReports } from './report/files.js'
+import { membersMissing, totals, writeReports } from './report/files.js'
 import { auditOutputs } from './outputs.js'
 import { renderSummary } from './report/summary.js'
 import { detailsAllowed, type DetailsDecision } from './visibility.js'
@@ -120,7 +120,7 @@ function failureFor(settings: Settings, run: AuditRun) {
   const { missingCount: missing, findings } = totals(run)
   const anyFinding = CATEGORIES.some((c) => (findings[c] ?? 0) > 0)
   if (settings.failOn === 'missing' && missing > 0) {
-    return `${missing} members are missing SCIM metadata (fail-on: missing); see the job summary for who and what to do.`
+    return `${membersMissing(missing)} (fail-on: missing); see the job summary for who and what to do.`
   }
   if (settings.failOn === 'any' && anyFinding) {
     return 'The audit found problems (fail-on: any); see the job summary for who and what to do.'

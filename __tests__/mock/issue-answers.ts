@@ -9,7 +9,10 @@ export interface FakeIssue {
   stateReason: string | null
   labels: string[]
   assignees: string[]
+  /** A login; one ending in `[bot]` is a GitHub App's. */
   author: string
+  /** The author's `author_association` with the repository. */
+  association: string
   comments: string[]
   /** An entry of the issues API that is a pull request. */
   pullRequest?: boolean
@@ -65,7 +68,11 @@ export function issueJson(issue: FakeIssue, base: string) {
     html_url: `${base}/${issue.pullRequest ? 'pull' : 'issues'}/${issue.number}`,
     labels: issue.labels.map((name) => ({ name })),
     assignees: issue.assignees.map((login) => ({ login })),
-    user: { login: issue.author },
+    user: {
+      login: issue.author,
+      type: issue.author.endsWith('[bot]') ? 'Bot' : 'User'
+    },
+    author_association: issue.association,
     comments: issue.comments.length,
     ...(issue.pullRequest
       ? { pull_request: { url: `${base}/pull/${issue.number}` } }

@@ -81,7 +81,7 @@ export class FakeIssues {
     return store
   }
 
-  /** Adds an issue as a person would have written it. */
+  /** Adds an issue as a person with no access would have written it. */
   add(owner: string, repo: string, issue: Partial<FakeIssue>): FakeIssue {
     return this.addTo(this.of(owner, repo), { title: 'An issue', ...issue })
   }
@@ -179,7 +179,9 @@ export class FakeIssues {
       body: String(body.body ?? ''),
       labels,
       assignees: (body.assignees as string[] | undefined) ?? [],
-      author: 'github-actions[bot]'
+      // GitHub Actions' own bot has no association with the repository.
+      author: 'github-actions[bot]',
+      association: 'NONE'
     })
     return json(201, issueJson(issue, base))
   }
@@ -194,6 +196,7 @@ export class FakeIssues {
       labels: [],
       assignees: [],
       author: 'a-person',
+      association: 'NONE',
       comments: [],
       ...issue
     }

@@ -35911,6 +35911,12 @@ function totals(run) {
         findings: counts
     };
 }
+/** The fail-on reason of the action and the CLI, in singular or plural. */
+function membersMissing(count) {
+    return count === 1
+        ? '1 member is missing SCIM metadata'
+        : `${count} members are missing SCIM metadata`;
+}
 /** The JSON report: totals, then one entry per organization. */
 function buildReport(run, showDetails) {
     return {
@@ -36000,6 +36006,12 @@ function checkToken(token) {
     if (!option) {
         throw new InputError(token.name, `Unknown option ${JSON.stringify(token.rawName)}; run scim-audit --help for the options.`);
     }
+    // parseArgs takes the next argument as the value, even another flag.
+    if (option.type === 'string' &&
+        !token.inlineValue &&
+        /^--?[a-z]/i.test(token.value ?? '')) {
+        throw new InputError(token.name, `Option ${token.rawName} is missing its value; the next argument is the option ${token.value}.`);
+    }
     if (option.type === 'string' && token.value === undefined) {
         throw new InputError(token.name, `Option ${token.rawName} needs a value, as in ${token.rawName}=VALUE.`);
     }
@@ -36012,6 +36024,11 @@ function readFormat(value) {
     if (FORMATS.includes(format))
         return format;
     throw new InputError('format', `Option --format is ${JSON.stringify(value)}; use one of: ${FORMATS.join(', ')}.`);
+}
+function readOutput(value) {
+    if (value === undefined || value.trim() !== '')
+        return value;
+    throw new InputError('output', `Option --output is ${JSON.stringify(value)}; give the path of the file to write, or leave it out to print the report.`);
 }
 function readApiUrl(value) {
     let url;
@@ -36054,7 +36071,7 @@ function parseCommandLine(args, env) {
         apiUrl: readApiUrl(joined(values['api-url']) ??
             (env.GITHUB_API_URL || 'https://api.github.com')),
         format: readFormat(joined(values.format)),
-        output: joined(values.output)
+        output: readOutput(joined(values.output))
     };
 }
 
@@ -36314,7 +36331,7 @@ function overallHeadline(run) {
     return [
         missing === 0
             ? `All clear across ${plural(run.audits.length, 'organization')} and ${plural(members, 'member')}.`
-            : `${missing} of ${plural(members, 'member')} across ${plural(run.audits.length, 'organization')} are missing SCIM metadata.`,
+            : `${missing} of ${plural(members, 'member')} across ${plural(run.audits.length, 'organization')} ${missing === 1 ? 'is' : 'are'} missing SCIM metadata.`,
         ''
     ];
 }
@@ -36355,7 +36372,7 @@ function text_headline(audit) {
     const { missing, memberCount } = audit.classification;
     return missing.length === 0
         ? `${audit.organization}: all clear, every one of ${memberCount} members has SCIM metadata or is exempt.`
-        : `${audit.organization}: ${missing.length} of ${memberCount} members are missing SCIM metadata.`;
+        : `${audit.organization}: ${missing.length} of ${memberCount} members ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata.`;
 }
 function countLines(audit) {
     const counts = countFindings(audit.classification);
@@ -36551,6 +36568,13 @@ function asFlags(error, token) {
     const message = error.message.replace(/Input '([a-z-]+)'/g, (_, name) => name === 'token' ? token.variable : `Option --${name}`);
     return new InputError(error.input, message);
 }
+/**
+ * The audit's hints name action inputs ("check the 'enterprise' input");
+ * on a terminal they name the flags, so the audit need not know the CLI.
+ */
+function namingFlags(message) {
+    return message.replace(/the '([a-z-]+)' input/g, '--$1');
+}
 function readCliSettings(line, token) {
     try {
         return readSettings((name) => name === 'token' ? token.value : (line.inputs[name] ?? ''));
@@ -36600,7 +36624,7 @@ async function deliver(report, line, cli) {
 function failOnMet(settings, run) {
     const sum = totals(run);
     if (settings.failOn === 'missing' && sum.missingCount > 0) {
-        return `${sum.missingCount} members are missing SCIM metadata (--fail-on missing).`;
+        return `${membersMissing(sum.missingCount)} (--fail-on missing).`;
     }
     if (settings.failOn === 'any' && CATEGORIES.some((c) => sum.findings[c])) {
         return 'The audit found problems (--fail-on any).';
@@ -36626,7 +36650,7 @@ async function runCli(cli) {
         return failure ? EXIT.failed : EXIT.ok;
     }
     catch (error) {
-        cli.stderr.write(`scim-audit: ${describeError(error)}\n`);
+        cli.stderr.write(`scim-audit: ${namingFlags(describeError(error))}\n`);
         return error instanceof InputError ? EXIT.usage : EXIT.failed;
     }
 }

@@ -58,6 +58,17 @@ function checkToken(token: Token): void {
       `Unknown option ${JSON.stringify(token.rawName)}; run scim-audit --help for the options.`
     )
   }
+  // parseArgs takes the next argument as the value, even another flag.
+  if (
+    option.type === 'string' &&
+    !token.inlineValue &&
+    /^--?[a-z]/i.test(token.value ?? '')
+  ) {
+    throw new InputError(
+      token.name,
+      `Option ${token.rawName} is missing its value; the next argument is the option ${token.value}.`
+    )
+  }
   if (option.type === 'string' && token.value === undefined) {
     throw new InputError(
       token.name,
@@ -78,6 +89,14 @@ function readFormat(value: string | undefined): Format {
   throw new InputError(
     'format',
     `Option --format is ${JSON.stringify(value)}; use one of: ${FORMATS.join(', ')}.`
+  )
+}
+
+function readOutput(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() !== '') return value
+  throw new InputError(
+    'output',
+    `Option --output is ${JSON.stringify(value)}; give the path of the file to write, or leave it out to print the report.`
   )
 }
 
@@ -129,6 +148,6 @@ export function parseCommandLine(
         (env.GITHUB_API_URL || 'https://api.github.com')
     ),
     format: readFormat(joined(values.format)),
-    output: joined(values.output)
+    output: readOutput(joined(values.output))
   }
 }

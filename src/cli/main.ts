@@ -6,7 +6,7 @@ import { describeError, InputError } from '../errors.js'
 import { createClient, RequestCounter } from '../github/client.js'
 import { endpoints, requireCloud, routeGraphql } from '../github/hosts.js'
 import { readSettings, type Settings } from '../inputs.js'
-import { totals } from '../report/files.js'
+import { membersMissing, totals } from '../report/files.js'
 import { parseCommandLine, type CommandLine } from './args.js'
 import { renderReport } from './format.js'
 import { HELP } from './help.js'
@@ -47,6 +47,14 @@ function asFlags(error: InputError, token: Token): InputError {
     name === 'token' ? token.variable : `Option --${name}`
   )
   return new InputError(error.input, message)
+}
+
+/**
+ * The audit's hints name action inputs ("check the 'enterprise' input");
+ * on a terminal they name the flags, so the audit need not know the CLI.
+ */
+function namingFlags(message: string): string {
+  return message.replace(/the '([a-z-]+)' input/g, '--$1')
 }
 
 function readCliSettings(line: CommandLine, token: Token): Settings {
@@ -106,7 +114,7 @@ async function deliver(report: string, line: CommandLine, cli: CliEnvironment) {
 function failOnMet(settings: Settings, run: AuditRun): string | undefined {
   const sum = totals(run)
   if (settings.failOn === 'missing' && sum.missingCount > 0) {
-    return `${sum.missingCount} members are missing SCIM metadata (--fail-on missing).`
+    return `${membersMissing(sum.missingCount)} (--fail-on missing).`
   }
   if (settings.failOn === 'any' && CATEGORIES.some((c) => sum.findings[c])) {
     return 'The audit found problems (--fail-on any).'
@@ -131,7 +139,7 @@ export async function runCli(cli: CliEnvironment): Promise<number> {
     if (failure) cli.stderr.write(`scim-audit: ${failure}\n`)
     return failure ? EXIT.failed : EXIT.ok
   } catch (error) {
-    cli.stderr.write(`scim-audit: ${describeError(error)}\n`)
+    cli.stderr.write(`scim-audit: ${namingFlags(describeError(error))}\n`)
     return error instanceof InputError ? EXIT.usage : EXIT.failed
   }
 }

@@ -22,7 +22,7 @@ function headline(audit: OrganizationAudit): string {
   const { missing, memberCount } = audit.classification
   return missing.length === 0
     ? `${audit.organization}: all clear, every one of ${memberCount} members has SCIM metadata or is exempt.`
-    : `${audit.organization}: ${missing.length} of ${memberCount} members are missing SCIM metadata.`
+    : `${audit.organization}: ${missing.length} of ${memberCount} members ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata.`
 }
 
 function countLines(audit: OrganizationAudit): string[] {

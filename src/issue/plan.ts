@@ -16,6 +16,8 @@ export interface TrackedIssue {
   url: string
   state: 'open' | 'closed'
   body: string
+  /** Whether its author could be this action or can write to its repository. */
+  trusted: boolean
 }
 
 export type IssueAction = 'create' | 'update' | 'reopen' | 'close' | 'none'
@@ -34,6 +36,14 @@ export interface IssuePlan {
   delta: Delta
 }
 
+/** The state the issue remembers; another organization's counts as none. */
+function previousState(issue: TrackedIssue | undefined, organization: string) {
+  const state = issue ? parseState(issue.body) : undefined
+  return state?.organization.toLowerCase() === organization.toLowerCase()
+    ? state
+    : undefined
+}
+
 /**
  * The transitions: findings open, update or reopen the issue; a clean
  * audit closes an open one. Nothing is written when nothing changed.
@@ -45,7 +55,7 @@ export function planIssue(
 ): IssuePlan {
   const { audit } = input
   const delta = computeDelta(
-    issue ? parseState(issue.body) : undefined,
+    previousState(issue, audit.organization),
     stateOf(audit)
   )
   const context: CommentContext = { ...input, organization: audit.organization }

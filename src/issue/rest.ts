@@ -11,6 +11,24 @@ export interface IssueRepository {
 
 const LABEL_COLOR = 'd93f0b'
 
+/** Associations of the people who can write to the repository. */
+const WRITERS = ['OWNER', 'MEMBER', 'COLLABORATOR']
+
+/**
+ * Anyone can copy the marker into an issue of a public repository, so only
+ * a GitHub App (which opens issues only where it is installed) or a person
+ * who can write may have written a tracking issue.
+ */
+function trustedAuthor(issue: {
+  user: { type: string } | null
+  author_association?: string
+}): boolean {
+  return (
+    issue.user?.type === 'Bot' ||
+    WRITERS.includes(issue.author_association ?? '')
+  )
+}
+
 function name(repository: Repository): string {
   return `${repository.owner}/${repository.repo}`
 }
@@ -52,7 +70,8 @@ export async function listIssues(
         number: issue.number,
         url: issue.html_url,
         state: issue.state === 'closed' ? 'closed' : 'open',
-        body: issue.body ?? ''
+        body: issue.body ?? '',
+        trusted: trustedAuthor(issue)
       }))
   } catch (error) {
     throw issueError(error, name(repository), 'list issues')

@@ -40,10 +40,23 @@ export function repositoryName(repository: Repository): string {
   return `${repository.owner}/${repository.repo}`
 }
 
-/** Of the issues marked for `organization`, an open one, then the oldest. */
-function trackedIssue(issues: TrackedIssue[], organization: string) {
-  return issues
-    .filter((issue) => isTrackingIssue(issue.body, organization))
+/**
+ * Of the issues marked for `organization` by a trusted author, an open one,
+ * then the oldest. Other authors' issues are logged and left alone.
+ */
+function trackedIssue(
+  issues: TrackedIssue[],
+  organization: string,
+  log: Logger
+) {
+  const marked = issues.filter((i) => isTrackingIssue(i.body, organization))
+  for (const issue of marked.filter((i) => !i.trusted)) {
+    log.info(
+      `Passing over #${issue.number}: it carries the marker of ${organization}, but its author cannot write to the repository.`
+    )
+  }
+  return marked
+    .filter((issue) => issue.trusted)
     .sort(
       (a, b) =>
         Number(a.state === 'closed') - Number(b.state === 'closed') ||
@@ -88,7 +101,7 @@ async function readAndPlan(
   )
   return run.audits.map((audit) =>
     planIssue(
-      trackedIssue(issues, audit.organization),
+      trackedIssue(issues, audit.organization, context.log),
       settings.issueTitle.replaceAll('{organization}', audit.organization),
       {
         audit,

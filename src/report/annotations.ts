@@ -40,9 +40,11 @@ function rest(missing: Missing[], afterOthers: boolean): Annotation {
   const named = missing.slice(0, 5).map((m) => m.who)
   const etc = missing.length > named.length ? ', …' : ''
   const count = `${missing.length}${afterOthers ? ' more' : ''}`
+  const members = missing.length === 1 ? 'member' : 'members'
+  const verb = missing.length === 1 ? 'is' : 'are'
   return {
-    title: `${count} members missing SCIM metadata`,
-    message: `${count} members are missing SCIM metadata (${named.join(', ')}${etc}); the job summary and the JSON report list every one.`
+    title: `${count} ${members} missing SCIM metadata`,
+    message: `${count} ${members} ${verb} missing SCIM metadata (${named.join(', ')}${etc}); the job summary and the JSON report list every one.`
   }
 }
 

@@ -131,7 +131,7 @@ function overallHeadline(run: AuditRun): string[] {
   return [
     missing === 0
       ? `All clear across ${plural(run.audits.length, 'organization')} and ${plural(members, 'member')}.`
-      : `${missing} of ${plural(members, 'member')} across ${plural(run.audits.length, 'organization')} are missing SCIM metadata.`,
+      : `${missing} of ${plural(members, 'member')} across ${plural(run.audits.length, 'organization')} ${missing === 1 ? 'is' : 'are'} missing SCIM metadata.`,
     ''
   ]
 }
