@@ -29216,7 +29216,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2653);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2106);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)({
     args: process.argv.slice(2),
@@ -29230,7 +29230,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2653:
+/***/ 2106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35585,27 +35585,12 @@ function createClient(token, counter, options = {}) {
     }, paginateGraphQL, counting(counter), retryPlugin(policy, debug));
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/input-readers.ts
+/**
+ * One reader per kind of input. Each validates the raw text and throws an
+ * InputError that quotes it and names the accepted form.
+ */
 
-const FAIL_ON = ['never', 'missing', 'any'];
-const IDENTITY_DETAILS = ['auto', 'always', 'never'];
-/** Every input of action.yml that readSettings reads, in action.yml's order. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'organization',
-    'token',
-    'enterprise',
-    'exempt-users',
-    'fail-on',
-    'max-annotations',
-    'identity-details',
-    'create-issue',
-    'issue-repository',
-    'issue-token',
-    'issue-title',
-    'issue-labels',
-    'issue-assignees',
-    'dry-run'
-]));
 const LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
 const SLUG = /^[a-z\d][a-z\d-]{0,59}$/i;
 const REPOSITORY = /^([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/([\w.-]{1,100})$/i;
@@ -35721,6 +35706,30 @@ function readToken(read) {
     }
     return token;
 }
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+const FAIL_ON = ['never', 'missing', 'any'];
+const IDENTITY_DETAILS = ['auto', 'always', 'never'];
+/** Every input of action.yml that readSettings reads, in action.yml's order. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'organization',
+    'token',
+    'enterprise',
+    'exempt-users',
+    'fail-on',
+    'max-annotations',
+    'identity-details',
+    'create-issue',
+    'issue-repository',
+    'issue-token',
+    'issue-title',
+    'issue-labels',
+    'issue-assignees',
+    'dry-run'
+]));
 /** Reads and validates every input; throws an InputError on the first bad one. */
 function readSettings(read) {
     const enterprise = readEnterprise(read);
