@@ -124,12 +124,18 @@ const PEAK_PROBE = `data:text/javascript,${encodeURIComponent(
   "import { readFileSync } from 'node:fs'; process.on('exit', () => { const kb = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]; if (kb) process.stderr.write(`PEAK_RSS_KB=${kb}\\n`) })"
 )}`
 
+/**
+ * The Node.js that runs the action: this one, or the binary named in
+ * SCIM_AUDIT_TEST_NODE, e.g. a Node 24 as GitHub's runner uses.
+ */
+export const ACTION_NODE = process.env.SCIM_AUDIT_TEST_NODE || process.execPath
+
 function actionCommand(measure: boolean): [string, string[]] {
-  if (!measure) return [process.execPath, [DIST]]
+  if (!measure) return [ACTION_NODE, [DIST]]
   if (existsSync('/usr/bin/time')) {
-    return ['/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, DIST]]
+    return ['/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', ACTION_NODE, DIST]]
   }
-  return [process.execPath, ['--import', PEAK_PROBE, DIST]]
+  return [ACTION_NODE, ['--import', PEAK_PROBE, DIST]]
 }
 
 function spawnAction(
