@@ -67,20 +67,24 @@ describe('walking identities from both ends', () => {
       expect(totalCount).toBe(size)
       expect(sorted(guids)).toEqual(sorted(identities.map((i) => i.guid)))
       const pages = Math.max(1, Math.ceil(size / 100))
-      expect(counter.count).toBeLessThanOrEqual(pages + 1)
+      // One page is one request; longer walks may overlap by one page.
+      expect(counter.count).toBeLessThanOrEqual(size <= 100 ? 1 : pages + 1)
       expect(counter.count).toBeGreaterThanOrEqual(pages)
     }
   )
 
-  it('meets in the middle: neither direction walks past half the pages', async () => {
+  it('meets in the middle: the backward chain, a page behind, walks about half', async () => {
     fake.addOrganization({
       login: 'org',
       members: [],
       identities: identitiesOf(1000)
     })
     await walkIdentities()
-    expect(fake.operations('organizationIdentities').length).toBe(5)
-    expect(fake.operations('organizationIdentitiesBackward').length).toBe(5)
+    const forward = fake.operations('organizationIdentities').length
+    const backward = fake.operations('organizationIdentitiesBackward').length
+    expect(forward + backward).toBeLessThanOrEqual(11)
+    expect(forward).toBeLessThanOrEqual(6)
+    expect(backward).toBeGreaterThanOrEqual(4)
   })
 
   it('returns every identity, reading again when needed, when identities change during the walk', async () => {

@@ -58,10 +58,19 @@ async function walkChain<T>(
   }
 }
 
+/** Settles once the forward chain's first page tells whether more follow. */
+function firstPageSignal() {
+  let settle: (more: boolean) => void = () => undefined
+  const more = new Promise<boolean>((resolve) => (settle = resolve))
+  return { more, settle: (value: boolean) => settle(value) }
+}
+
 /**
- * Walks a connection from both ends at once. When the two halves do not
- * make up the connection (it changed while being read, or the server
- * ignored `before`), the items are read again by the single forward chain.
+ * Walks a connection from both ends at once. The backward chain starts once
+ * the first forward page shows there is a second, so a connection of one
+ * page costs one request. When the two halves do not make up the
+ * connection (it changed while being read, or the server ignored
+ * `before`), the items are read again by the single forward chain.
  */
 export async function walkBothWays<T>(
   client: GitHubClient,
@@ -72,17 +81,26 @@ export async function walkBothWays<T>(
 ): Promise<Walked<T>> {
   const ahead: Chain = { read: 0, done: false, failed: false }
   const behind: Chain = { read: 0, done: false, failed: false }
+  const signal = firstPageSignal()
   const chain = (query: string, self: Chain, other: Chain) =>
     walkChain<T>(
-      (enough) => walk(client, query, variables, pick, enough),
+      (enough) =>
+        walk(client, query, variables, pick, (connection, read) => {
+          signal.settle(connection.pageInfo.hasNextPage === true)
+          return enough(connection, read)
+        }),
       self,
       other
     )
   const forward = chain(queries.forward, ahead, behind)
-  const backward = chain(queries.backward, behind, ahead)
+  const backward = signal.more.then((more) =>
+    more ? chain(queries.backward, behind, ahead) : undefined
+  )
+  forward.finally(() => signal.settle(false)).catch(() => undefined)
   const [first, second] = await Promise.allSettled([forward, backward])
   if (first.status === 'rejected') throw first.reason
   if (second.status === 'fulfilled') {
+    if (!second.value) return first.value
     const items = unique([first.value.items, second.value.items], key)
     const { totalCount } = first.value
     if (totalCount === undefined || items.length === totalCount) {
