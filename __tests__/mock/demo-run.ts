@@ -14,7 +14,8 @@ export const DEMO_PORT = 41780
 /** 2026-01-05T06:17:00Z, a Monday morning when the example workflow runs. */
 export const DEMO_EPOCH = '1767593820'
 
-export async function runDemo(): Promise<ActionRun> {
+/** Runs the demo; `keepReports` leaves the reports in place to look at. */
+export async function runDemo(keepReports = false): Promise<ActionRun> {
   const server = await serveLoopback(
     loadSample(new FakeGitHub()),
     undefined,
@@ -28,7 +29,8 @@ export async function runDemo(): Promise<ActionRun> {
         token: 'demo-token-not-secret',
         'exempt-users': SAMPLE_EXEMPT
       },
-      env: { SOURCE_DATE_EPOCH: DEMO_EPOCH }
+      env: { SOURCE_DATE_EPOCH: DEMO_EPOCH },
+      keepTemp: keepReports
     })
   } finally {
     await server.close()
