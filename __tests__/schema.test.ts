@@ -1,4 +1,5 @@
 import { validate } from '@octokit/graphql-schema'
+import * as documents from '../src/github/queries.js'
 import { QUERIES } from '../src/github/queries.js'
 
 describe('GraphQL documents', () => {
@@ -20,4 +21,11 @@ describe('GraphQL documents', () => {
       )
     }
   )
+
+  it('validates every exported document, so none can skip the check', () => {
+    const exported = Object.entries(documents)
+      .filter(([name]) => name.endsWith('_QUERY'))
+      .map(([, query]) => query)
+    expect(new Set(Object.values(QUERIES))).toEqual(new Set(exported))
+  })
 })
