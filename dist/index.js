@@ -32402,6 +32402,165 @@ function describeError(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./src/github/rate-limit.ts
+/**
+ * GitHub signals rate limits in three shapes: 429, 403 with `retry-after`
+ * or `x-ratelimit-remaining: 0` (REST and GraphQL), and a GraphQL 200 whose
+ * errors have type RATE_LIMITED. These helpers read how long it asks us to
+ * wait, and word the failure when that is longer than the audit waits.
+ */
+
+/** GitHub asks for at least a minute when a secondary limit names no time. */
+const UNNAMED_WAIT_MS = 60_000;
+function messageOf(data) {
+    const message = data?.message;
+    return typeof message === 'string' ? message : '';
+}
+function graphqlRateLimited(data) {
+    const errors = data?.errors;
+    return Array.isArray(errors) && errors.some((e) => e.type === 'RATE_LIMITED');
+}
+function isRateLimit(status, headers, data) {
+    if (status === 429)
+        return true;
+    if (status === 200)
+        return graphqlRateLimited(data);
+    return (status === 403 &&
+        (headers['retry-after'] !== undefined ||
+            String(headers['x-ratelimit-remaining']) === '0' ||
+            /rate limit/i.test(messageOf(data))));
+}
+/** `retry-after` in milliseconds: GitHub sends seconds, HTTP also allows a date. */
+function retryAfterMs(value, now) {
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return seconds * 1000;
+    const date = Date.parse(String(value));
+    return Number.isNaN(date) ? UNNAMED_WAIT_MS : date - now;
+}
+/**
+ * How long GitHub asks us to wait before sending the request again, in
+ * milliseconds; undefined when the answer is not a rate limit.
+ */
+function rateLimitWait(status, headers, data, now) {
+    if (!isRateLimit(status, headers, data))
+        return undefined;
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined) {
+        return Math.max(0, retryAfterMs(retryAfter, now));
+    }
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (String(headers['x-ratelimit-remaining']) === '0' && reset > 0) {
+        return Math.max(0, reset * 1000 - now);
+    }
+    return UNNAMED_WAIT_MS;
+}
+/** The one-line failure for a wait the audit will not sit through. */
+function rateLimitError(waitMs, now) {
+    const resetAt = new Date(now + waitMs);
+    const time = resetAt.toISOString().replace(/\.\d+Z$/, 'Z');
+    const minutes = Math.max(1, Math.round(waitMs / 60_000));
+    return new RateLimitError(`GitHub's rate limit holds the token back until ${time} (about ${minutes} min); run the audit again after that, or use a token with a limit of its own, such as a GitHub App installation token.`, resetAt);
+}
+
+;// CONCATENATED MODULE: ./src/github/retry.ts
+
+const DEFAULT_POLICY = {
+    retries: 3,
+    backoffBaseMs: 500,
+    maxWaitMs: 120_000,
+    timeoutMs: 60_000
+};
+/**
+ * A 200 from the GraphQL endpoint that is not JSON: a proxy's or captive
+ * portal's page. Retried like a 502, then reported as such.
+ */
+class NotGraphqlAnswerError extends Error {
+    name = 'NotGraphqlAnswerError';
+    status = 502;
+}
+/** Reads and GraphQL queries can be sent twice; writes may have happened. */
+function replayable(options) {
+    if (options.method === 'GET' || options.method === 'HEAD')
+        return true;
+    return (isGraphqlUrl(options) && !/^\s*mutation\b/.test(String(options.query ?? '')));
+}
+function transientWait(outcome, attempt, policy) {
+    // Octokit reports a dropped connection as status 500 too.
+    const status = outcome.error?.status ?? 0;
+    if (!outcome.error || status < 500)
+        return undefined;
+    const retryAfter = outcome.error.response?.headers['retry-after'];
+    const seconds = Number(retryAfter);
+    if (retryAfter === undefined || !Number.isFinite(seconds)) {
+        return policy.backoffBaseMs * (attempt + 1) ** 2;
+    }
+    // A server that asks for longer than we wait is not coming back soon.
+    return seconds * 1000 > policy.maxWaitMs ? undefined : seconds * 1000;
+}
+/** Milliseconds to wait before the next attempt, or undefined to stop. */
+function nextWait(outcome, options, attempt, policy) {
+    const answer = outcome.response ?? outcome.error?.response;
+    const now = Date.now();
+    const limited = answer && rateLimitWait(answer.status, answer.headers, answer.data, now);
+    if (limited !== undefined) {
+        if (limited > policy.maxWaitMs || attempt >= policy.retries) {
+            throw rateLimitError(limited, now);
+        }
+        return limited;
+    }
+    if (attempt >= policy.retries || !replayable(options))
+        return undefined;
+    return transientWait(outcome, attempt, policy);
+}
+function isGraphqlUrl(options) {
+    return String(options.url).endsWith('/graphql');
+}
+async function settle(send, options) {
+    try {
+        const response = await send();
+        if (isGraphqlUrl(options) && typeof response.data !== 'object') {
+            const error = new NotGraphqlAnswerError(`GitHub answered ${String(options.url)} with a page that is not GraphQL JSON`);
+            return { error: Object.assign(error, { response }) };
+        }
+        return { response };
+    }
+    catch (error) {
+        return { error: error };
+    }
+}
+/**
+ * Gives the next attempt its own deadline. The hooks inside this one are
+ * bound to this very options object, so it is changed in place; its
+ * `request` may be shared with the client's defaults, so that is replaced,
+ * not changed.
+ */
+function setDeadline(options, ms) {
+    const signal = AbortSignal.timeout(ms);
+    options.request = { ...options.request, signal };
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The plugin; `log` hears of every retry. */
+function retryPlugin(policy, log) {
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, options) => {
+            for (let attempt = 0;; attempt++) {
+                setDeadline(options, policy.timeoutMs);
+                const outcome = await settle(() => request(options), options);
+                const wait = nextWait(outcome, options, attempt, policy);
+                if (wait === undefined) {
+                    if (outcome.error)
+                        throw outcome.error;
+                    return outcome.response;
+                }
+                const status = outcome.error?.status ?? outcome.response?.status ?? 'no answer';
+                log(`${options.method} ${options.url} answered ${status}; retry ${attempt + 1} of ${policy.retries} in ${wait} ms.`);
+                await sleep(wait);
+            }
+        });
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/walk.ts
 /**
  * Walking a paginated GraphQL connection to its end, whole or not at all:
@@ -32415,6 +32574,20 @@ const PAGE_SIZE = PAGE_SIZES[0];
 function checkComplete(what, organization, read, totalCount) {
     if (totalCount !== undefined && read !== totalCount) {
         throw new IncompleteAuditError(`Read ${read} ${what} of '${organization}' but GitHub reports ${totalCount}; the audit is incomplete, so no report was published. Run it again.`, organization);
+    }
+}
+/**
+ * A connection whose totalCount moved between pages: people joined or left
+ * while it was read, so positions shifted and the pages may miss someone.
+ */
+class ConnectionChangedError extends Error {
+    before;
+    after;
+    name = 'ConnectionChangedError';
+    constructor(before, after) {
+        super(`the connection held ${before}, then ${after}`);
+        this.before = before;
+        this.after = after;
     }
 }
 /** GitHub's words when a query ran out of time on its side. */
@@ -32438,6 +32611,10 @@ async function readPages(client, query, variables, pick, walked, enough) {
         if (!connection)
             return;
         walked.pages += 1;
+        const before = walked.totalCount;
+        if (before !== undefined && before !== connection.totalCount) {
+            throw new ConnectionChangedError(before, connection.totalCount);
+        }
         walked.totalCount = connection.totalCount;
         const { endCursor, startCursor } = connection.pageInfo;
         walked.cursor = endCursor ?? startCursor ?? walked.cursor;
@@ -32484,6 +32661,7 @@ async function walk(client, query, variables, pick, enough = () => false) {
  * line. Each wrong token has its own line: the README's Troubleshooting
  * section lists them all.
  */
+
 
 
 function header(failure, name) {
@@ -32555,6 +32733,17 @@ function unreachable(failure, error, target) {
     const status = failure.status ? ` (HTTP ${failure.status})` : '';
     return `Reading '${target}' from GitHub failed${status} after retries: ${diagnose_summary(failure, error)}; the audit is incomplete, so no report was published. Run it again later.`;
 }
+/** Answers that are not what was asked for: a page instead of JSON, or a
+ * connection whose size moved while it was read. */
+function unusable(error, target) {
+    if (error instanceof NotGraphqlAnswerError) {
+        return `GitHub's answer about '${target}' was not GraphQL JSON; check that GITHUB_API_URL (or --api-url) points at the GitHub API and no proxy rewrites it, then run again.`;
+    }
+    if (error instanceof ConnectionChangedError) {
+        return `The members or identities of '${target}' changed while they were read (${error.before}, then ${error.after}); the audit is incomplete, so no report was published. Run it again.`;
+    }
+    return undefined;
+}
 /** Our own error for `error`; errors already ours pass through unchanged. */
 function toAccessError(error, target) {
     if (error instanceof AccessError ||
@@ -32562,9 +32751,12 @@ function toAccessError(error, target) {
         error instanceof RateLimitError) {
         return error;
     }
+    const options = { cause: error };
+    const unexpected = unusable(error, target);
+    if (unexpected)
+        return new IncompleteAuditError(unexpected, target, options);
     const failure = (error ?? {});
     const errors = Array.isArray(failure.errors) ? failure.errors : [];
-    const options = { cause: error };
     for (const diagnose of ACCESS) {
         const message = diagnose(failure, errors, target);
         if (message)
@@ -32898,17 +33090,21 @@ async function walkBothWays(client, queries, variables, pick, key) {
     const backward = signal.more.then((more) => more ? chain(queries.backward, behind, ahead) : undefined);
     forward.finally(() => signal.settle(false)).catch(() => undefined);
     const [first, second] = await Promise.allSettled([forward, backward]);
-    if (first.status === 'rejected')
-        throw first.reason;
-    if (second.status === 'fulfilled') {
+    if (first.status === 'rejected') {
+        if (!(first.reason instanceof ConnectionChangedError))
+            throw first.reason;
+    }
+    else if (second.status === 'fulfilled') {
         if (!second.value)
             return first.value;
         const items = unique([first.value.items, second.value.items], key);
         const { totalCount } = first.value;
-        if (totalCount === undefined || items.length === totalCount) {
+        const agreed = second.value.totalCount === totalCount;
+        if (agreed && (totalCount === undefined || items.length === totalCount)) {
             return { items, totalCount };
         }
     }
+    // Once more, forward only; a connection that moves again fails the audit.
     return walk(client, queries.forward, variables, pick);
 }
 
@@ -38371,136 +38567,6 @@ function paginateGraphQL(octokit) {
 }
 
 
-;// CONCATENATED MODULE: ./src/github/rate-limit.ts
-/**
- * GitHub signals rate limits in three shapes: 429, 403 with `retry-after`
- * or `x-ratelimit-remaining: 0` (REST and GraphQL), and a GraphQL 200 whose
- * errors have type RATE_LIMITED. These helpers read how long it asks us to
- * wait, and word the failure when that is longer than the audit waits.
- */
-
-/** GitHub asks for at least a minute when a secondary limit names no time. */
-const UNNAMED_WAIT_MS = 60_000;
-function messageOf(data) {
-    const message = data?.message;
-    return typeof message === 'string' ? message : '';
-}
-function graphqlRateLimited(data) {
-    const errors = data?.errors;
-    return Array.isArray(errors) && errors.some((e) => e.type === 'RATE_LIMITED');
-}
-function isRateLimit(status, headers, data) {
-    if (status === 429)
-        return true;
-    if (status === 200)
-        return graphqlRateLimited(data);
-    return (status === 403 &&
-        (headers['retry-after'] !== undefined ||
-            String(headers['x-ratelimit-remaining']) === '0' ||
-            /rate limit/i.test(messageOf(data))));
-}
-/** `retry-after` in milliseconds: GitHub sends seconds, HTTP also allows a date. */
-function retryAfterMs(value, now) {
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return seconds * 1000;
-    const date = Date.parse(String(value));
-    return Number.isNaN(date) ? UNNAMED_WAIT_MS : date - now;
-}
-/**
- * How long GitHub asks us to wait before sending the request again, in
- * milliseconds; undefined when the answer is not a rate limit.
- */
-function rateLimitWait(status, headers, data, now) {
-    if (!isRateLimit(status, headers, data))
-        return undefined;
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined) {
-        return Math.max(0, retryAfterMs(retryAfter, now));
-    }
-    const reset = Number(headers['x-ratelimit-reset']);
-    if (String(headers['x-ratelimit-remaining']) === '0' && reset > 0) {
-        return Math.max(0, reset * 1000 - now);
-    }
-    return UNNAMED_WAIT_MS;
-}
-/** The one-line failure for a wait the audit will not sit through. */
-function rateLimitError(waitMs, now) {
-    const resetAt = new Date(now + waitMs);
-    const time = resetAt.toISOString().replace(/\.\d+Z$/, 'Z');
-    const minutes = Math.max(1, Math.round(waitMs / 60_000));
-    return new RateLimitError(`GitHub's rate limit holds the token back until ${time} (about ${minutes} min); run the audit again after that, or use a token with a limit of its own, such as a GitHub App installation token.`, resetAt);
-}
-
-;// CONCATENATED MODULE: ./src/github/retry.ts
-
-const DEFAULT_POLICY = {
-    retries: 3,
-    backoffBaseMs: 500,
-    maxWaitMs: 120_000
-};
-/** Reads and GraphQL queries can be sent twice; writes may have happened. */
-function replayable(options) {
-    if (options.method === 'GET' || options.method === 'HEAD')
-        return true;
-    return (String(options.url).endsWith('/graphql') &&
-        !/^\s*mutation\b/.test(String(options.query ?? '')));
-}
-function transientWait(outcome, attempt, base) {
-    // Octokit reports a dropped connection as status 500 too.
-    const status = outcome.error?.status ?? 0;
-    if (!outcome.error || status < 500)
-        return undefined;
-    const retryAfter = outcome.error.response?.headers['retry-after'];
-    const seconds = Number(retryAfter);
-    return retryAfter !== undefined && Number.isFinite(seconds)
-        ? seconds * 1000
-        : base * (attempt + 1) ** 2;
-}
-/** Milliseconds to wait before the next attempt, or undefined to stop. */
-function nextWait(outcome, options, attempt, policy) {
-    const answer = outcome.response ?? outcome.error?.response;
-    const now = Date.now();
-    const limited = answer && rateLimitWait(answer.status, answer.headers, answer.data, now);
-    if (limited !== undefined) {
-        if (limited > policy.maxWaitMs || attempt >= policy.retries) {
-            throw rateLimitError(limited, now);
-        }
-        return limited;
-    }
-    if (attempt >= policy.retries || !replayable(options))
-        return undefined;
-    return transientWait(outcome, attempt, policy.backoffBaseMs);
-}
-async function settle(send) {
-    try {
-        return { response: await send() };
-    }
-    catch (error) {
-        return { error: error };
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The plugin; `log` hears of every retry. */
-function retryPlugin(policy, log) {
-    return (octokit) => {
-        octokit.hook.wrap('request', async (request, options) => {
-            for (let attempt = 0;; attempt++) {
-                const outcome = await settle(() => request(options));
-                const wait = nextWait(outcome, options, attempt, policy);
-                if (wait === undefined) {
-                    if (outcome.error)
-                        throw outcome.error;
-                    return outcome.response;
-                }
-                const status = outcome.error?.status ?? outcome.response?.status ?? 'no answer';
-                log(`${options.method} ${options.url} answered ${status}; retry ${attempt + 1} of ${policy.retries} in ${wait} ms.`);
-                await sleep(wait);
-            }
-        });
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/github/client.ts
 
 
@@ -38522,7 +38588,8 @@ function createClient(token, counter, options = {}) {
     const debug = options.debug ?? (() => undefined);
     const policy = {
         ...DEFAULT_POLICY,
-        backoffBaseMs: options.retryAfterBaseMs ?? DEFAULT_POLICY.backoffBaseMs
+        backoffBaseMs: options.retryAfterBaseMs ?? DEFAULT_POLICY.backoffBaseMs,
+        timeoutMs: options.requestTimeoutMs ?? DEFAULT_POLICY.timeoutMs
     };
     return getOctokit(token, {
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
@@ -40124,6 +40191,7 @@ function clientFor(token, counter, environment, api) {
     const client = createClient(token, counter, {
         fetch: environment.fetch,
         retryAfterBaseMs: environment.retryAfterBaseMs,
+        requestTimeoutMs: environment.requestTimeoutMs,
         baseUrl: api.apiUrl,
         debug: (message) => core_debug(logText(message))
     });

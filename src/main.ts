@@ -40,6 +40,8 @@ export interface ActionEnvironment {
   fetch?: typeof fetch
   /** Base of the retry backoff in milliseconds. */
   retryAfterBaseMs?: number
+  /** How long one request may go unanswered, in milliseconds. */
+  requestTimeoutMs?: number
 }
 
 /** The Actions log: groups, info and debug, with untrusted text defused. */
@@ -73,6 +75,7 @@ function clientFor(
   const client = createClient(token, counter, {
     fetch: environment.fetch,
     retryAfterBaseMs: environment.retryAfterBaseMs,
+    requestTimeoutMs: environment.requestTimeoutMs,
     baseUrl: api.apiUrl,
     debug: (message) => core.debug(logText(message))
   })

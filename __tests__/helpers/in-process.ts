@@ -28,6 +28,8 @@ export interface InProcessOptions {
   env?: Record<string, string>
   repository?: string
   githubToken?: string
+  /** How long one request may go unanswered; the action's default if unset. */
+  requestTimeoutMs?: number
 }
 
 const touched = new Set<string>()
@@ -85,7 +87,11 @@ export async function runInProcess(
   process.exitCode = 0
   try {
     const { run } = await import('../../src/main.js')
-    await run({ fetch: globalThis.fetch, retryAfterBaseMs: 1 })
+    await run({
+      fetch: globalThis.fetch,
+      retryAfterBaseMs: 1,
+      requestTimeoutMs: options.requestTimeoutMs
+    })
   } finally {
     process.stdout.write = write
     resetEnv()

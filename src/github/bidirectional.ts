@@ -4,7 +4,13 @@
  * `before`) meets the first in the middle and halves it.
  */
 import type { GitHubClient } from './client.js'
-import { PAGE_SIZE, walk, type Connection, type Enough } from './walk.js'
+import {
+  ConnectionChangedError,
+  PAGE_SIZE,
+  walk,
+  type Connection,
+  type Enough
+} from './walk.js'
 
 /** The same connection queried forward (`after`) and backward (`before`). */
 export interface Directions {
@@ -98,14 +104,17 @@ export async function walkBothWays<T>(
   )
   forward.finally(() => signal.settle(false)).catch(() => undefined)
   const [first, second] = await Promise.allSettled([forward, backward])
-  if (first.status === 'rejected') throw first.reason
-  if (second.status === 'fulfilled') {
+  if (first.status === 'rejected') {
+    if (!(first.reason instanceof ConnectionChangedError)) throw first.reason
+  } else if (second.status === 'fulfilled') {
     if (!second.value) return first.value
     const items = unique([first.value.items, second.value.items], key)
     const { totalCount } = first.value
-    if (totalCount === undefined || items.length === totalCount) {
+    const agreed = second.value.totalCount === totalCount
+    if (agreed && (totalCount === undefined || items.length === totalCount)) {
       return { items, totalCount }
     }
   }
+  // Once more, forward only; a connection that moves again fails the audit.
   return walk(client, queries.forward, variables, pick)
 }

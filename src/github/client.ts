@@ -12,6 +12,8 @@ export interface ClientOptions {
   fetch?: typeof fetch
   /** Base of the retry backoff in milliseconds. */
   retryAfterBaseMs?: number
+  /** How long one attempt may go unanswered, in milliseconds. */
+  requestTimeoutMs?: number
   /** Debug logger for request-level detail. */
   debug?: (message: string) => void
 }
@@ -42,7 +44,8 @@ export function createClient(
   const debug = options.debug ?? (() => undefined)
   const policy = {
     ...DEFAULT_POLICY,
-    backoffBaseMs: options.retryAfterBaseMs ?? DEFAULT_POLICY.backoffBaseMs
+    backoffBaseMs: options.retryAfterBaseMs ?? DEFAULT_POLICY.backoffBaseMs,
+    timeoutMs: options.requestTimeoutMs ?? DEFAULT_POLICY.timeoutMs
   }
   return getOctokit(
     token,

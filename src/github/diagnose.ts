@@ -5,7 +5,8 @@
  */
 import { AccessError, IncompleteAuditError, RateLimitError } from '../errors.js'
 import type { Headers } from './rate-limit.js'
-import { isQueryTimeout } from './walk.js'
+import { NotGraphqlAnswerError } from './retry.js'
+import { ConnectionChangedError, isQueryTimeout } from './walk.js'
 
 interface GraphqlErrorEntry {
   type?: string
@@ -118,6 +119,18 @@ function unreachable(failure: Failure, error: unknown, target: string) {
   return `Reading '${target}' from GitHub failed${status} after retries: ${summary(failure, error)}; the audit is incomplete, so no report was published. Run it again later.`
 }
 
+/** Answers that are not what was asked for: a page instead of JSON, or a
+ * connection whose size moved while it was read. */
+function unusable(error: unknown, target: string): string | undefined {
+  if (error instanceof NotGraphqlAnswerError) {
+    return `GitHub's answer about '${target}' was not GraphQL JSON; check that GITHUB_API_URL (or --api-url) points at the GitHub API and no proxy rewrites it, then run again.`
+  }
+  if (error instanceof ConnectionChangedError) {
+    return `The members or identities of '${target}' changed while they were read (${error.before}, then ${error.after}); the audit is incomplete, so no report was published. Run it again.`
+  }
+  return undefined
+}
+
 /** Our own error for `error`; errors already ours pass through unchanged. */
 export function toAccessError(error: unknown, target: string): Error {
   if (
@@ -127,9 +140,11 @@ export function toAccessError(error: unknown, target: string): Error {
   ) {
     return error
   }
+  const options = { cause: error }
+  const unexpected = unusable(error, target)
+  if (unexpected) return new IncompleteAuditError(unexpected, target, options)
   const failure = (error ?? {}) as Failure
   const errors = Array.isArray(failure.errors) ? failure.errors : []
-  const options = { cause: error }
   for (const diagnose of ACCESS) {
     const message = diagnose(failure, errors, target)
     if (message) return new AccessError(message, target, options)

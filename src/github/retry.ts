@@ -17,14 +17,26 @@ export interface RetryPolicy {
   retries: number
   /** The nth retry of a 5xx waits n² times this, unless GitHub names a time. */
   backoffBaseMs: number
-  /** Longest rate-limit wait sat through; a longer one fails the audit. */
+  /** Longest wait sat through, for a rate limit or a `retry-after`. */
   maxWaitMs: number
+  /** An attempt that has not answered by then counts as a dropped connection. */
+  timeoutMs: number
 }
 
 export const DEFAULT_POLICY: RetryPolicy = {
   retries: 3,
   backoffBaseMs: 500,
-  maxWaitMs: 120_000
+  maxWaitMs: 120_000,
+  timeoutMs: 60_000
+}
+
+/**
+ * A 200 from the GraphQL endpoint that is not JSON: a proxy's or captive
+ * portal's page. Retried like a 502, then reported as such.
+ */
+export class NotGraphqlAnswerError extends Error {
+  override name = 'NotGraphqlAnswerError'
+  readonly status = 502
 }
 
 interface Answer {
@@ -48,20 +60,25 @@ interface SentOptions {
 function replayable(options: SentOptions): boolean {
   if (options.method === 'GET' || options.method === 'HEAD') return true
   return (
-    String(options.url).endsWith('/graphql') &&
-    !/^\s*mutation\b/.test(String(options.query ?? ''))
+    isGraphqlUrl(options) && !/^\s*mutation\b/.test(String(options.query ?? ''))
   )
 }
 
-function transientWait(outcome: Outcome, attempt: number, base: number) {
+function transientWait(
+  outcome: Outcome,
+  attempt: number,
+  policy: RetryPolicy
+): number | undefined {
   // Octokit reports a dropped connection as status 500 too.
   const status = outcome.error?.status ?? 0
   if (!outcome.error || status < 500) return undefined
   const retryAfter = outcome.error.response?.headers['retry-after']
   const seconds = Number(retryAfter)
-  return retryAfter !== undefined && Number.isFinite(seconds)
-    ? seconds * 1000
-    : base * (attempt + 1) ** 2
+  if (retryAfter === undefined || !Number.isFinite(seconds)) {
+    return policy.backoffBaseMs * (attempt + 1) ** 2
+  }
+  // A server that asks for longer than we wait is not coming back soon.
+  return seconds * 1000 > policy.maxWaitMs ? undefined : seconds * 1000
 }
 
 /** Milliseconds to wait before the next attempt, or undefined to stop. */
@@ -82,15 +99,40 @@ function nextWait(
     return limited
   }
   if (attempt >= policy.retries || !replayable(options)) return undefined
-  return transientWait(outcome, attempt, policy.backoffBaseMs)
+  return transientWait(outcome, attempt, policy)
 }
 
-async function settle(send: () => Answer | Promise<Answer>): Promise<Outcome> {
+function isGraphqlUrl(options: SentOptions): boolean {
+  return String(options.url).endsWith('/graphql')
+}
+
+async function settle(
+  send: () => Answer | Promise<Answer>,
+  options: SentOptions
+): Promise<Outcome> {
   try {
-    return { response: await send() }
+    const response = await send()
+    if (isGraphqlUrl(options) && typeof response.data !== 'object') {
+      const error = new NotGraphqlAnswerError(
+        `GitHub answered ${String(options.url)} with a page that is not GraphQL JSON`
+      )
+      return { error: Object.assign(error, { response }) }
+    }
+    return { response }
   } catch (error) {
     return { error: error as Outcome['error'] }
   }
+}
+
+/**
+ * Gives the next attempt its own deadline. The hooks inside this one are
+ * bound to this very options object, so it is changed in place; its
+ * `request` may be shared with the client's defaults, so that is replaced,
+ * not changed.
+ */
+function setDeadline(options: { request?: object }, ms: number): void {
+  const signal = AbortSignal.timeout(ms)
+  options.request = { ...options.request, signal }
 }
 
 const sleep = (ms: number) =>
@@ -104,7 +146,8 @@ export function retryPlugin(
   return (octokit) => {
     octokit.hook.wrap('request', async (request, options) => {
       for (let attempt = 0; ; attempt++) {
-        const outcome = await settle(() => request(options))
+        setDeadline(options, policy.timeoutMs)
+        const outcome = await settle(() => request(options), options)
         const wait = nextWait(outcome, options, attempt, policy)
         if (wait === undefined) {
           if (outcome.error) throw outcome.error

@@ -37,6 +37,20 @@ export function checkComplete(
   }
 }
 
+/**
+ * A connection whose totalCount moved between pages: people joined or left
+ * while it was read, so positions shifted and the pages may miss someone.
+ */
+export class ConnectionChangedError extends Error {
+  override name = 'ConnectionChangedError'
+  constructor(
+    readonly before: number,
+    readonly after: number
+  ) {
+    super(`the connection held ${before}, then ${after}`)
+  }
+}
+
 /** GitHub's words when a query ran out of time on its side. */
 export const TIMEOUT_MESSAGE = /Something went wrong while executing your query/
 
@@ -79,6 +93,10 @@ async function readPages<T>(
     }
     if (!connection) return
     walked.pages += 1
+    const before = walked.totalCount
+    if (before !== undefined && before !== connection.totalCount) {
+      throw new ConnectionChangedError(before, connection.totalCount)
+    }
     walked.totalCount = connection.totalCount
     const { endCursor, startCursor } = connection.pageInfo
     walked.cursor = endCursor ?? startCursor ?? walked.cursor
