@@ -39132,12 +39132,22 @@ function coverageHeadline(audit) {
     }
     return `${missing.length} of ${members} ${missing.length === 1 ? 'has' : 'have'} no linked SAML identity in ${enterprise}.`;
 }
+/** Findings outside the headline's categories, e.g. identities. */
+function otherFindings(audit) {
+    const { findings, missing } = audit.classification;
+    const all = CATEGORIES.reduce((n, c) => n + findings[c].length, 0);
+    return all - missing.length;
+}
 function headline(audit) {
     const { missing, memberCount } = audit.classification;
     if (!audit.classification.scimAvailable)
         return coverageHeadline(audit);
     if (missing.length === 0) {
-        return `All clear: every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt.`;
+        const others = otherFindings(audit);
+        const every = `every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt`;
+        return others === 0
+            ? `All clear: ${every}.`
+            : `No member is missing SCIM metadata: ${every}. ${plural(others, 'other finding')} below.`;
     }
     return `${missing.length} of ${plural(memberCount, 'member')} of ${code(audit.organization)} ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata and will not be deprovisioned by SCIM.`;
 }
@@ -39196,6 +39206,19 @@ function remediation() {
             ...steps.map((step, i) => `${i + 1}. ${step}`),
             ''
         ])
+    ];
+}
+/**
+ * What to do where only SAML link coverage is audited: SCIM steps would
+ * not apply, since SCIM metadata does not exist there.
+ */
+function coverageRemediation() {
+    return [
+        '## What to do',
+        '',
+        "1. Ask each member without a linked identity to sign in through the enterprise's single sign-on (`https://github.com/enterprises/SLUG/sso`); the link appears once they do.",
+        '2. Members who should not have access can be removed from the organization directly.',
+        ''
     ];
 }
 
@@ -40072,8 +40095,10 @@ function footer(run, options) {
         1000).toFixed(1);
     const sources = [
         ...new Set(run.audits.map((a) => a.roster.source === 'enterprise'
-            ? `enterprise ${code(a.roster.enterprise ?? '')}`
-            : 'organization'))
+            ? `the enterprise ${code(a.roster.enterprise ?? '')}`
+            : run.audits.length === 1
+                ? 'the organization'
+                : `the organization ${code(a.organization)}`))
     ];
     const privacy = options.showDetails
         ? ''
@@ -40081,7 +40106,7 @@ function footer(run, options) {
     return [
         '---',
         '',
-        `<sub>Audited ${run.startedAt.toISOString()} from the SAML identity provider of the ${sources.join(' and ')} through ${code(run.apiUrl)}, in ${plural(run.requests, 'request')} and ${seconds} s.${privacy}</sub>`,
+        `<sub>Audited ${run.startedAt.toISOString()} from the SAML identity ${sources.length === 1 ? 'provider' : 'providers'} of ${sources.join(', ')} through ${code(run.apiUrl)}, in ${plural(run.requests, 'request')} and ${seconds} s.${privacy}</sub>`,
         ''
     ];
 }
@@ -40098,13 +40123,16 @@ function overallHeadline(run) {
     ];
 }
 function summary_render(run, options, maxRows) {
-    const anyFindings = run.audits.some((a) => CATEGORIES.some((c) => a.classification.findings[c].length > 0));
+    const withFindings = run.audits.filter((a) => CATEGORIES.some((c) => a.classification.findings[c].length > 0));
+    const steps = withFindings.some((a) => a.classification.scimAvailable)
+        ? remediation()
+        : coverageRemediation();
     return [
         '# SCIM audit',
         '',
         ...overallHeadline(run),
         ...run.audits.flatMap((audit) => organizationSection(audit, options, maxRows)),
-        ...(anyFindings ? remediation() : []),
+        ...(withFindings.length > 0 ? steps : []),
         ...footer(run, options)
     ].join('\n');
 }

@@ -22,11 +22,22 @@ function coverageHeadline(audit: OrganizationAudit): string {
   return `${missing.length} of ${members} ${missing.length === 1 ? 'has' : 'have'} no linked SAML identity in ${enterprise}.`
 }
 
+/** Findings outside the headline's categories, e.g. identities. */
+function otherFindings(audit: OrganizationAudit): number {
+  const { findings, missing } = audit.classification
+  const all = CATEGORIES.reduce((n, c) => n + findings[c].length, 0)
+  return all - missing.length
+}
+
 export function headline(audit: OrganizationAudit): string {
   const { missing, memberCount } = audit.classification
   if (!audit.classification.scimAvailable) return coverageHeadline(audit)
   if (missing.length === 0) {
-    return `All clear: every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt.`
+    const others = otherFindings(audit)
+    const every = `every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt`
+    return others === 0
+      ? `All clear: ${every}.`
+      : `No member is missing SCIM metadata: ${every}. ${plural(others, 'other finding')} below.`
   }
   return `${missing.length} of ${plural(memberCount, 'member')} of ${code(audit.organization)} ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata and will not be deprovisioned by SCIM.`
 }
@@ -93,5 +104,19 @@ export function remediation(): string[] {
       ...steps.map((step, i) => `${i + 1}. ${step}`),
       ''
     ])
+  ]
+}
+
+/**
+ * What to do where only SAML link coverage is audited: SCIM steps would
+ * not apply, since SCIM metadata does not exist there.
+ */
+export function coverageRemediation(): string[] {
+  return [
+    '## What to do',
+    '',
+    "1. Ask each member without a linked identity to sign in through the enterprise's single sign-on (`https://github.com/enterprises/SLUG/sso`); the link appears once they do.",
+    '2. Members who should not have access can be removed from the organization directly.',
+    ''
   ]
 }

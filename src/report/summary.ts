@@ -2,6 +2,7 @@ import type { AuditRun, OrganizationAudit } from '../audit.js'
 import { CATEGORIES, type Category } from '../classify.js'
 import {
   countsTable,
+  coverageRemediation,
   findingHead,
   findingRow,
   headline,
@@ -102,8 +103,10 @@ function footer(run: AuditRun, options: SummaryOptions): string[] {
     ...new Set(
       run.audits.map((a) =>
         a.roster.source === 'enterprise'
-          ? `enterprise ${code(a.roster.enterprise ?? '')}`
-          : 'organization'
+          ? `the enterprise ${code(a.roster.enterprise ?? '')}`
+          : run.audits.length === 1
+            ? 'the organization'
+            : `the organization ${code(a.organization)}`
       )
     )
   ]
@@ -113,7 +116,7 @@ function footer(run: AuditRun, options: SummaryOptions): string[] {
   return [
     '---',
     '',
-    `<sub>Audited ${run.startedAt.toISOString()} from the SAML identity provider of the ${sources.join(' and ')} through ${code(run.apiUrl)}, in ${plural(run.requests, 'request')} and ${seconds} s.${privacy}</sub>`,
+    `<sub>Audited ${run.startedAt.toISOString()} from the SAML identity ${sources.length === 1 ? 'provider' : 'providers'} of ${sources.join(', ')} through ${code(run.apiUrl)}, in ${plural(run.requests, 'request')} and ${seconds} s.${privacy}</sub>`,
     ''
   ]
 }
@@ -141,9 +144,12 @@ function render(
   options: SummaryOptions,
   maxRows: number
 ): string {
-  const anyFindings = run.audits.some((a) =>
+  const withFindings = run.audits.filter((a) =>
     CATEGORIES.some((c) => a.classification.findings[c].length > 0)
   )
+  const steps = withFindings.some((a) => a.classification.scimAvailable)
+    ? remediation()
+    : coverageRemediation()
   return [
     '# SCIM audit',
     '',
@@ -151,7 +157,7 @@ function render(
     ...run.audits.flatMap((audit) =>
       organizationSection(audit, options, maxRows)
     ),
-    ...(anyFindings ? remediation() : []),
+    ...(withFindings.length > 0 ? steps : []),
     ...footer(run, options)
   ].join('\n')
 }
