@@ -1,19 +1,9 @@
-import { FakeGitHub } from './mock/github.js'
 import { loadSample, SAMPLE_EXPECTED } from './mock/sample.js'
-import { mswServer } from './mock/transports.js'
 import { generatedOrganization } from './helpers/generate.js'
 import { runInProcess } from './helpers/in-process.js'
+import { useFakeGitHub } from './helpers/fake-server.js'
 
-let fake: FakeGitHub
-const server = mswServer({
-  handle: (request) => fake.handle(request)
-} as FakeGitHub)
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-beforeEach(() => {
-  fake = loadSample(new FakeGitHub())
-})
+const github = useFakeGitHub(loadSample)
 
 const TOKEN = 'ghp_ownertoken0000000000000000000000000'
 
@@ -77,12 +67,12 @@ describe('a whole run', () => {
   })
 
   it('pages through members and identities and stays within the request budget', async () => {
-    fake.addOrganization(
+    github.fake.addOrganization(
       generatedOrganization('big-org', 250, (i, _m, identity) => {
         if (i % 100 === 7) identity.scimUsername = undefined
       })
     )
-    fake.organizations.get('big-org')?.identities?.push({
+    github.fake.organizations.get('big-org')?.identities?.push({
       guid: 'extra',
       scimUsername: 'x@example.com',
       login: null
@@ -93,21 +83,21 @@ describe('a whole run', () => {
     )
     expect(run.outputs['identity-count']).toBe('251')
     const memberPages = [
-      ...fake.operations('members'),
-      ...fake.operations('membersBackward')
+      ...github.fake.operations('members'),
+      ...github.fake.operations('membersBackward')
     ]
     expect(memberPages.map((r) => r.variables?.pageSize)).toEqual([
       100, 100, 100
     ])
     expect(
-      fake.operations('organizationIdentities').length +
-        fake.operations('organizationIdentitiesBackward').length
+      github.fake.operations('organizationIdentities').length +
+        github.fake.operations('organizationIdentitiesBackward').length
     ).toBe(3)
-    expect(fake.requests.length).toBeLessThanOrEqual(3 + 3 + 4)
+    expect(github.fake.requests.length).toBeLessThanOrEqual(3 + 3 + 4)
   })
 
   it('audits 10,000 members within the request budget and cuts the summary to fit', async () => {
-    fake.addOrganization(
+    github.fake.addOrganization(
       generatedOrganization('huge-org', 10_000, (_i, _member, identity) => {
         identity.scimUsername = undefined
       })
@@ -115,7 +105,7 @@ describe('a whole run', () => {
     const run = await audit({ organization: 'huge-org' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs['missing-count']).toBe('10000')
-    expect(fake.requests.length).toBeLessThanOrEqual(100 + 100 + 4)
+    expect(github.fake.requests.length).toBeLessThanOrEqual(100 + 100 + 4)
     const bytes = Buffer.byteLength(run.summary)
     expect(bytes).toBeLessThanOrEqual(1_000_001)
     expect(bytes).toBeGreaterThan(900_000)
@@ -131,7 +121,7 @@ describe('a whole run', () => {
   })
 
   it('says all clear and reports status clean when nobody is affected', async () => {
-    fake.addOrganization(generatedOrganization('tidy-org', 5))
+    github.fake.addOrganization(generatedOrganization('tidy-org', 5))
     const run = await audit({ organization: 'tidy-org', 'fail-on': 'any' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('clean')
@@ -156,7 +146,7 @@ describe('preflight failures', () => {
   })
 
   it('tells a non-owner to use an owner’s token', async () => {
-    const org = fake.organizations.get('acme-corp')
+    const org = github.fake.organizations.get('acme-corp')
     if (org) org.viewerCanAdminister = false
     const run = await audit()
     expect(run.exitCode).toBe(1)
@@ -166,7 +156,7 @@ describe('preflight failures', () => {
   })
 
   it('points to the enterprise input when SAML is not on the organization', async () => {
-    const org = fake.organizations.get('acme-corp')
+    const org = github.fake.organizations.get('acme-corp')
     if (org) org.identities = null
     const run = await audit()
     expect(run.exitCode).toBe(1)
@@ -182,7 +172,7 @@ describe('preflight failures', () => {
     expect(run.annotations[0]?.message).toBe(
       'Input \'fail-on\' is "sometimes"; use one of: never, missing, any.'
     )
-    expect(fake.requests).toEqual([])
+    expect(github.fake.requests).toEqual([])
   })
 })
 
@@ -213,7 +203,7 @@ describe('policy inputs', () => {
   })
 
   it('fails on fail-on: any when only identities have findings', async () => {
-    fake.addOrganization({
+    github.fake.addOrganization({
       login: 'idp-only',
       members: [{ login: 'ada', role: 'MEMBER' }],
       identities: [
@@ -253,7 +243,7 @@ describe('policy inputs', () => {
   })
 
   it('hides NameIDs, userNames and e-mails in a public repository under auto', async () => {
-    fake.addRepository({
+    github.fake.addRepository({
       owner: 'acme-corp',
       repo: 'public-audits',
       visibility: 'public'

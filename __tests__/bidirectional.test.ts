@@ -6,26 +6,11 @@ import {
   ORGANIZATION_IDENTITIES_QUERY
 } from '../src/github/queries.js'
 import { generatedOrganization } from './helpers/generate.js'
-import { FakeGitHub, json, type FakeIdentity } from './mock/github.js'
-import {
-  MSW_API_URL,
-  mswServer,
-  type ResponseFilter
-} from './mock/transports.js'
+import { json, type FakeIdentity } from './mock/github.js'
+import { MSW_API_URL } from './mock/transports.js'
+import { useFakeGitHub } from './helpers/fake-server.js'
 
-let fake: FakeGitHub
-let filter: ResponseFilter = (_request, respond) => respond()
-const server = mswServer(
-  { handle: (request) => fake.handle(request) } as FakeGitHub,
-  (request, respond) => filter(request, respond)
-)
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-beforeEach(() => {
-  fake = new FakeGitHub()
-  filter = (_request, respond) => respond()
-})
+const github = useFakeGitHub(() => undefined)
 
 function identitiesOf(size: number): FakeIdentity[] {
   return generatedOrganization('org', size).identities ?? []
@@ -62,7 +47,7 @@ describe('walking identities from both ends', () => {
     'reads each of %i identities once, in about one request per 100',
     async (size) => {
       const identities = identitiesOf(size)
-      fake.addOrganization({ login: 'org', members: [], identities })
+      github.fake.addOrganization({ login: 'org', members: [], identities })
       const { guids, totalCount, counter } = await walkIdentities()
       expect(totalCount).toBe(size)
       expect(sorted(guids)).toEqual(sorted(identities.map((i) => i.guid)))
@@ -74,14 +59,16 @@ describe('walking identities from both ends', () => {
   )
 
   it('meets in the middle: the backward chain, a page behind, walks about half', async () => {
-    fake.addOrganization({
+    github.fake.addOrganization({
       login: 'org',
       members: [],
       identities: identitiesOf(1000)
     })
     await walkIdentities()
-    const forward = fake.operations('organizationIdentities').length
-    const backward = fake.operations('organizationIdentitiesBackward').length
+    const forward = github.fake.operations('organizationIdentities').length
+    const backward = github.fake.operations(
+      'organizationIdentitiesBackward'
+    ).length
     expect(forward + backward).toBeLessThanOrEqual(11)
     expect(forward).toBeLessThanOrEqual(6)
     expect(backward).toBeGreaterThanOrEqual(4)
@@ -89,12 +76,12 @@ describe('walking identities from both ends', () => {
 
   it('returns every identity, reading again when needed, when identities change during the walk', async () => {
     const identities = identitiesOf(450)
-    fake.addOrganization({ login: 'org', members: [], identities })
+    github.fake.addOrganization({ login: 'org', members: [], identities })
     let inserted = false
-    filter = async (_request, respond) => {
+    github.filter = async (_request, respond) => {
       const response = await respond()
       // Requests overlap, so count from the third on rather than exactly.
-      if (!inserted && fake.requests.length >= 3) {
+      if (!inserted && github.fake.requests.length >= 3) {
         inserted = true
         identities.splice(200, 0, { guid: 'late', login: null })
       }
@@ -108,9 +95,9 @@ describe('walking identities from both ends', () => {
 
   it('reads again forward when the two halves do not make up the connection', async () => {
     const identities = identitiesOf(450)
-    fake.addOrganization({ login: 'org', members: [], identities })
+    github.fake.addOrganization({ login: 'org', members: [], identities })
     let dropped = false
-    filter = async (request, respond) => {
+    github.filter = async (request, respond) => {
       const response = await respond()
       if (dropped || !request.body.includes('organizationIdentitiesBackward')) {
         return response
@@ -127,14 +114,14 @@ describe('walking identities from both ends', () => {
     // Two or more forward pages before the halves were found short, then
     // five for the whole connection read again.
     expect(
-      fake.operations('organizationIdentities').length
+      github.fake.operations('organizationIdentities').length
     ).toBeGreaterThanOrEqual(7)
   })
 
   it('falls back to the forward chain when the server refuses to walk backward', async () => {
     const identities = identitiesOf(350)
-    fake.addOrganization({ login: 'org', members: [], identities })
-    filter = (request, respond) =>
+    github.fake.addOrganization({ login: 'org', members: [], identities })
+    github.filter = (request, respond) =>
       request.body.includes('organizationIdentitiesBackward')
         ? Promise.resolve(
             json(200, { errors: [{ message: '`last` is not supported' }] })
@@ -142,6 +129,8 @@ describe('walking identities from both ends', () => {
         : respond()
     const { guids } = await walkIdentities()
     expect(sorted(guids)).toEqual(sorted(identities.map((i) => i.guid)))
-    expect(fake.operations('organizationIdentities').length).toBeGreaterThan(4)
+    expect(
+      github.fake.operations('organizationIdentities').length
+    ).toBeGreaterThan(4)
   })
 })

@@ -5,24 +5,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { FakeGitHub, json } from './mock/github.js'
+import { json } from './mock/github.js'
 import { loadSample } from './mock/sample.js'
-import { mswServer, type ResponseFilter } from './mock/transports.js'
+import { useFakeGitHub } from './helpers/fake-server.js'
 import { runInProcess } from './helpers/in-process.js'
 
-let fake: FakeGitHub
-let filter: ResponseFilter = (_request, respond) => respond()
-const server = mswServer(
-  { handle: (request) => fake.handle(request) } as FakeGitHub,
-  (request, respond) => filter(request, respond)
-)
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-beforeEach(() => {
-  fake = loadSample(new FakeGitHub())
-  filter = (_request, respond) => respond()
-})
+const github = useFakeGitHub(loadSample)
 
 const TOKEN = 'ghp_RunnerFilesToken000000000000000000000'
 
@@ -66,7 +54,7 @@ describe('tokens in messages', () => {
   })
 
   it('removes a token that GitHub’s answer echoes from the error line', async () => {
-    filter = async (request, respond) =>
+    github.filter = async (request, respond) =>
       request.path === '/graphql'
         ? json(500, { message: `upstream saw Authorization: token ${TOKEN}` })
         : respond()
@@ -78,7 +66,7 @@ describe('tokens in messages', () => {
   })
 
   it('explains an answer that is not JSON in one line', async () => {
-    filter = async (request, respond) =>
+    github.filter = async (request, respond) =>
       request.path === '/graphql'
         ? {
             status: 200,

@@ -6,8 +6,8 @@ import { FakeGitHub } from '../mock/github.js'
 import { mswServer, type ResponseFilter } from '../mock/transports.js'
 
 export interface FakeServer {
-  /** The fake of the running test. */
-  readonly fake: FakeGitHub
+  /** The fake of the running test; a test may replace it. */
+  fake: FakeGitHub
   /** Fault injection for the running test; reset before each test. */
   filter: ResponseFilter
 }

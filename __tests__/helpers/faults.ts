@@ -2,17 +2,9 @@
  * Response filters that make the fake GitHub misbehave the way github.com
  * does on a bad day, for the fault tests.
  */
-import {
-  FakeGitHub,
-  json,
-  type FakeRequest,
-  type FakeResponse
-} from '../mock/github.js'
-import {
-  DROP_CONNECTION,
-  mswServer,
-  type ResponseFilter
-} from '../mock/transports.js'
+import { json, type FakeRequest, type FakeResponse } from '../mock/github.js'
+import { DROP_CONNECTION, type ResponseFilter } from '../mock/transports.js'
+import { useFakeGitHub, type FakeServer } from './fake-server.js'
 
 export type Fault = (request: FakeRequest) => FakeResponse
 
@@ -134,18 +126,8 @@ export function chain(...filters: ResponseFilter[]): ResponseFilter {
 
 /**
  * An msw server answering from a fake through a filter; each test may
- * replace either. Registers its own beforeAll and afterAll.
+ * replace either. Registers its own beforeAll, afterAll and beforeEach.
  */
-export function faultyGitHub() {
-  const state = {
-    fake: new FakeGitHub(),
-    filter: ((_request, respond) => respond()) as ResponseFilter
-  }
-  const server = mswServer(
-    { handle: (request) => state.fake.handle(request) } as FakeGitHub,
-    (request, respond) => state.filter(request, respond)
-  )
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-  afterAll(() => server.close())
-  return state
+export function faultyGitHub(): FakeServer {
+  return useFakeGitHub(() => undefined)
 }
