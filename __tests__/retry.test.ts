@@ -1,6 +1,10 @@
 import { IncompleteAuditError, RateLimitError } from '../src/errors.js'
 import { createClient, RequestCounter } from '../src/github/client.js'
 import { gatherRoster } from '../src/github/gather.js'
+import {
+  readMembers,
+  readOrganizationIdentities
+} from '../src/github/readers.js'
 import { PREFLIGHT_QUERY } from '../src/github/queries.js'
 import { rateLimitWait } from '../src/github/rate-limit.js'
 import {
@@ -52,7 +56,10 @@ describe('transient failures', () => {
 
   it('gives up after three retries with the status, never the HTML page', async () => {
     github.filter = everyNth(1, htmlPage(502))
-    const failure = gatherRoster(client(), 'acme-corp')
+    const failure = gatherRoster(client(), 'acme-corp', {
+      readMembers,
+      readIdentities: readOrganizationIdentities
+    })
     await expect(failure).rejects.toThrow(IncompleteAuditError)
     await expect(failure).rejects.toThrow(
       "Reading 'acme-corp' from GitHub failed (HTTP 502) after retries: no usable answer; the audit is incomplete, so no report was published. Run it again later."

@@ -29844,6 +29844,86 @@ function blameWorkflowToken(error, tokens) {
     return new AccessError("Input 'token' is the same installation token as 'issue-token' (by default the workflow's GITHUB_TOKEN), which cannot read organization members or identities; pass an organization owner's PAT or a GitHub App token, e.g. token: ${{ secrets.SCIM_AUDIT_TOKEN }}.", error.target, { cause: error });
 }
 
+;// CONCATENATED MODULE: ./src/github/bidirectional.ts
+
+/**
+ * Stops a chain once what both chains hold, plus the page the other one is
+ * still waiting for, covers the whole connection; or once the other failed.
+ */
+function meets(self, other) {
+    return (connection, read) => {
+        self.read = read;
+        if (other.failed)
+            return true;
+        const pending = other.done ? 0 : PAGE_SIZE;
+        return self.read + other.read + pending >= connection.totalCount;
+    };
+}
+function unique(lists, key) {
+    const seen = new Set();
+    return lists.flat().filter((item) => {
+        const id = key(item);
+        if (seen.has(id))
+            return false;
+        seen.add(id);
+        return true;
+    });
+}
+async function walkChain(run, self, other) {
+    try {
+        return await run(meets(self, other));
+    }
+    catch (error) {
+        self.failed = true;
+        throw error;
+    }
+    finally {
+        self.done = true;
+    }
+}
+/** Settles once the forward chain's first page tells whether more follow. */
+function firstPageSignal() {
+    let settle = () => undefined;
+    const more = new Promise((resolve) => (settle = resolve));
+    return { more, settle: (value) => settle(value) };
+}
+/**
+ * Walks a connection from both ends at once. The backward chain starts once
+ * the first forward page shows there is a second, so a connection of one
+ * page costs one request. When the two halves do not make up the
+ * connection (it changed while being read, or the server ignored
+ * `before`), the items are read again by the single forward chain.
+ */
+async function walkBothWays(client, queries, variables, pick, key) {
+    const ahead = { read: 0, done: false, failed: false };
+    const behind = { read: 0, done: false, failed: false };
+    const signal = firstPageSignal();
+    const chain = (query, self, other) => walkChain((enough) => walk(client, query, variables, pick, (connection, read) => {
+        signal.settle(connection.pageInfo.hasNextPage === true);
+        return enough(connection, read);
+    }), self, other);
+    const forward = chain(queries.forward, ahead, behind);
+    const backward = signal.more.then((more) => more ? chain(queries.backward, behind, ahead) : undefined);
+    forward.finally(() => signal.settle(false)).catch(() => undefined);
+    const [first, second] = await Promise.allSettled([forward, backward]);
+    if (first.status === 'rejected') {
+        if (!(first.reason instanceof ConnectionChangedError))
+            throw first.reason;
+    }
+    else if (second.status === 'fulfilled') {
+        if (!second.value)
+            return first.value;
+        const items = unique([first.value.items, second.value.items], key);
+        const { totalCount } = first.value;
+        const agreed = second.value.totalCount === totalCount;
+        if (agreed && (totalCount === undefined || items.length === totalCount)) {
+            return { items, totalCount };
+        }
+    }
+    // Once more, forward only; a connection that moves again fails the audit.
+    return walk(client, queries.forward, variables, pick);
+}
+
 ;// CONCATENATED MODULE: ./src/github/queries.ts
 /**
  * Every GraphQL document the action sends. Paginated queries page one
@@ -29992,9 +30072,6 @@ const QUERIES = {
 
 
 
-
-
-
 /**
  * Checks the organization exists, the token administers it, and SAML is on
  * it, or on `enterprise` when that is given.
@@ -30032,12 +30109,6 @@ function toMembers(edges) {
         ? [{ login: edge.node.login, name: edge.node.name, role: edge.role }]
         : []);
 }
-/** Every member of the organization, with role. */
-async function fetchMembers(client, organization) {
-    const { items, totalCount } = await walk(client, MEMBERS_QUERY, { organization }, membersOf);
-    checkComplete('members', organization, items.length, totalCount);
-    return toMembers(items);
-}
 function emailsOf(node) {
     const list = node.scimIdentity?.emails?.length
         ? node.scimIdentity.emails
@@ -30059,27 +30130,15 @@ function toIdentity(node) {
         login: node.user?.login ?? null
     };
 }
-/** Every external identity of the organization's SAML provider. */
-async function fetchOrganizationIdentities(client, organization) {
-    const { items, totalCount } = await walk(client, ORGANIZATION_IDENTITIES_QUERY, { organization }, (page) => page.organization?.samlIdentityProvider
-        ?.externalIdentities);
-    checkComplete('external identities', organization, items.length, totalCount);
-    return items.map(toIdentity);
-}
-const organizationReader = async (client, organization) => ({
-    identities: await fetchOrganizationIdentities(client, organization),
-    source: 'organization'
-});
 /**
  * Reads one organization. The preflight runs beside the two walks, so it
  * costs no round trip; when it fails, its message wins over whatever the
  * walks ran into.
  */
-async function gatherRoster(client, organization, options = {}) {
+async function gatherRoster(client, organization, options) {
     const checked = preflight(client, organization, options.enterprise);
-    const members = (options.readMembers ?? fetchMembers)(client, organization);
-    const read = options.readIdentities ?? organizationReader;
-    const identities = read(client, organization, checked);
+    const members = options.readMembers(client, organization);
+    const identities = options.readIdentities(client, organization, checked);
     members.catch(() => undefined);
     identities.catch(() => undefined);
     await checked;
@@ -30091,87 +30150,8 @@ async function gatherRoster(client, organization, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/bidirectional.ts
-
-/**
- * Stops a chain once what both chains hold, plus the page the other one is
- * still waiting for, covers the whole connection; or once the other failed.
- */
-function meets(self, other) {
-    return (connection, read) => {
-        self.read = read;
-        if (other.failed)
-            return true;
-        const pending = other.done ? 0 : PAGE_SIZE;
-        return self.read + other.read + pending >= connection.totalCount;
-    };
-}
-function unique(lists, key) {
-    const seen = new Set();
-    return lists.flat().filter((item) => {
-        const id = key(item);
-        if (seen.has(id))
-            return false;
-        seen.add(id);
-        return true;
-    });
-}
-async function walkChain(run, self, other) {
-    try {
-        return await run(meets(self, other));
-    }
-    catch (error) {
-        self.failed = true;
-        throw error;
-    }
-    finally {
-        self.done = true;
-    }
-}
-/** Settles once the forward chain's first page tells whether more follow. */
-function firstPageSignal() {
-    let settle = () => undefined;
-    const more = new Promise((resolve) => (settle = resolve));
-    return { more, settle: (value) => settle(value) };
-}
-/**
- * Walks a connection from both ends at once. The backward chain starts once
- * the first forward page shows there is a second, so a connection of one
- * page costs one request. When the two halves do not make up the
- * connection (it changed while being read, or the server ignored
- * `before`), the items are read again by the single forward chain.
- */
-async function walkBothWays(client, queries, variables, pick, key) {
-    const ahead = { read: 0, done: false, failed: false };
-    const behind = { read: 0, done: false, failed: false };
-    const signal = firstPageSignal();
-    const chain = (query, self, other) => walkChain((enough) => walk(client, query, variables, pick, (connection, read) => {
-        signal.settle(connection.pageInfo.hasNextPage === true);
-        return enough(connection, read);
-    }), self, other);
-    const forward = chain(queries.forward, ahead, behind);
-    const backward = signal.more.then((more) => more ? chain(queries.backward, behind, ahead) : undefined);
-    forward.finally(() => signal.settle(false)).catch(() => undefined);
-    const [first, second] = await Promise.allSettled([forward, backward]);
-    if (first.status === 'rejected') {
-        if (!(first.reason instanceof ConnectionChangedError))
-            throw first.reason;
-    }
-    else if (second.status === 'fulfilled') {
-        if (!second.value)
-            return first.value;
-        const items = unique([first.value.items, second.value.items], key);
-        const { totalCount } = first.value;
-        const agreed = second.value.totalCount === totalCount;
-        if (agreed && (totalCount === undefined || items.length === totalCount)) {
-            return { items, totalCount };
-        }
-    }
-    // Once more, forward only; a connection that moves again fails the audit.
-    return walk(client, queries.forward, variables, pick);
-}
-
 ;// CONCATENATED MODULE: ./src/github/readers.ts
+
 
 
 

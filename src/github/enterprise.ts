@@ -3,12 +3,8 @@ import { AccessError } from '../errors.js'
 import type { Identity } from '../roster.js'
 import type { GitHubClient } from './client.js'
 import { toAccessError } from './diagnose.js'
-import {
-  walk,
-  type Connection,
-  type IdentityNode,
-  type IdentityReader
-} from './gather.js'
+import type { IdentityNode, IdentityReader } from './gather.js'
+import { walk, type Connection } from './walk.js'
 import { readIdentities, readOrganizationIdentities } from './readers.js'
 import {
   ENTERPRISE_IDENTITIES_BACKWARD_QUERY,

@@ -2,15 +2,8 @@ import { AccessError, IncompleteAuditError } from '../errors.js'
 import type { Identity, Member, Role, Roster } from '../roster.js'
 import type { GitHubClient } from './client.js'
 import { toAccessError } from './diagnose.js'
-import {
-  MEMBERS_QUERY,
-  ORGANIZATION_IDENTITIES_QUERY,
-  PREFLIGHT_QUERY
-} from './queries.js'
-import { checkComplete, walk, type Connection } from './walk.js'
-
-export { checkComplete, walk, type Connection }
-export { PAGE_SIZE } from './walk.js'
+import { PREFLIGHT_QUERY } from './queries.js'
+import type { Connection } from './walk.js'
 
 export interface MemberEdge {
   role: Role
@@ -105,21 +98,6 @@ export function toMembers(edges: MemberEdge[]): Member[] {
   )
 }
 
-/** Every member of the organization, with role. */
-export async function fetchMembers(
-  client: GitHubClient,
-  organization: string
-): Promise<Member[]> {
-  const { items, totalCount } = await walk<MemberEdge>(
-    client,
-    MEMBERS_QUERY,
-    { organization },
-    membersOf
-  )
-  checkComplete('members', organization, items.length, totalCount)
-  return toMembers(items)
-}
-
 function emailsOf(node: IdentityNode): string[] {
   const list = node.scimIdentity?.emails?.length
     ? node.scimIdentity.emails
@@ -152,23 +130,6 @@ export type IdentityPage = {
   } | null
 }
 
-/** Every external identity of the organization's SAML provider. */
-export async function fetchOrganizationIdentities(
-  client: GitHubClient,
-  organization: string
-): Promise<Identity[]> {
-  const { items, totalCount } = await walk<IdentityNode>(
-    client,
-    ORGANIZATION_IDENTITIES_QUERY,
-    { organization },
-    (page) =>
-      (page as IdentityPage).organization?.samlIdentityProvider
-        ?.externalIdentities
-  )
-  checkComplete('external identities', organization, items.length, totalCount)
-  return items.map(toIdentity)
-}
-
 /** The external identities that apply to one organization, and their source. */
 export type IdentitySet = Pick<Roster, 'identities' | 'source' | 'enterprise'>
 
@@ -179,18 +140,18 @@ export type IdentityReader = (
   checked: Promise<Preflight>
 ) => Promise<IdentitySet>
 
-const organizationReader: IdentityReader = async (client, organization) => ({
-  identities: await fetchOrganizationIdentities(client, organization),
-  source: 'organization'
-})
+/** Reads the members of one organization. */
+export type MemberReader = (
+  client: GitHubClient,
+  organization: string
+) => Promise<Member[]>
 
 export interface GatherOptions {
   /** Enterprise slug whose SAML provider may hold the identities. */
   enterprise?: string
-  /** Replaces the organization's own identity walk. */
-  readIdentities?: IdentityReader
-  /** Replaces the member walk. */
-  readMembers?: typeof fetchMembers
+  /** Reads the identities: the organization's own, or the enterprise's. */
+  readIdentities: IdentityReader
+  readMembers: MemberReader
 }
 
 /**
@@ -201,12 +162,11 @@ export interface GatherOptions {
 export async function gatherRoster(
   client: GitHubClient,
   organization: string,
-  options: GatherOptions = {}
+  options: GatherOptions
 ): Promise<Roster> {
   const checked = preflight(client, organization, options.enterprise)
-  const members = (options.readMembers ?? fetchMembers)(client, organization)
-  const read = options.readIdentities ?? organizationReader
-  const identities = read(client, organization, checked)
+  const members = options.readMembers(client, organization)
+  const identities = options.readIdentities(client, organization, checked)
   members.catch(() => undefined)
   identities.catch(() => undefined)
   await checked

@@ -3,16 +3,15 @@ import type { Identity, Member } from '../roster.js'
 import { walkBothWays, type Directions } from './bidirectional.js'
 import type { GitHubClient } from './client.js'
 import {
-  checkComplete,
   membersOf,
   toIdentity,
   toMembers,
-  type Connection,
   type IdentityNode,
   type IdentityPage,
   type IdentityReader,
   type MemberEdge
 } from './gather.js'
+import { checkComplete, type Connection } from './walk.js'
 import {
   MEMBERS_BACKWARD_QUERY,
   MEMBERS_QUERY,
