@@ -21,6 +21,11 @@ function audit(roster: Roster): OrganizationAudit {
   return { organization: roster.organization, roster, classification }
 }
 
+/** The summary, with details, of a run over these rosters. */
+function summaryOf(...rosters: Roster[]): string {
+  return renderSummary(run(...rosters.map(audit)), { showDetails: true })
+}
+
 function run(...audits: OrganizationAudit[]): AuditRun {
   const at = new Date('2026-01-05T06:17:00Z')
   return {
@@ -37,20 +42,15 @@ const bob: Member = { login: 'bob', name: null, role: 'MEMBER' }
 
 describe('the job summary', () => {
   it('does not say all clear when identities have findings', () => {
-    const markdown = renderSummary(
-      run(
-        audit({
-          organization: 'acme',
-          source: 'organization',
-          members: [ada],
-          identities: [
-            identity('ada', 'ada@example.com'),
-            identity(null, 'new@example.com')
-          ]
-        })
-      ),
-      { showDetails: true }
-    )
+    const markdown = summaryOf({
+      organization: 'acme',
+      source: 'organization',
+      members: [ada],
+      identities: [
+        identity('ada', 'ada@example.com'),
+        identity(null, 'new@example.com')
+      ]
+    })
     expect(markdown).not.toContain('All clear')
     expect(markdown).toContain(
       'No member is missing SCIM metadata: every one of the 1 member of `acme` has SCIM metadata or is exempt. 1 other finding below.'
@@ -58,18 +58,13 @@ describe('the job summary', () => {
   })
 
   it('gives sign-in steps, not SCIM steps, where only link coverage is audited', () => {
-    const markdown = renderSummary(
-      run(
-        audit({
-          organization: 'acme',
-          source: 'enterprise',
-          enterprise: 'acme-ent',
-          members: [ada, bob],
-          identities: [identity('ada', null)]
-        })
-      ),
-      { showDetails: true }
-    )
+    const markdown = summaryOf({
+      organization: 'acme',
+      source: 'enterprise',
+      enterprise: 'acme-ent',
+      members: [ada, bob],
+      identities: [identity('ada', null)]
+    })
     expect(markdown).toContain(
       '1 of 2 members of `acme` has no linked SAML identity'
     )
@@ -78,23 +73,20 @@ describe('the job summary', () => {
   })
 
   it('names each organization’s identity provider in the footer of a mixed run', () => {
-    const markdown = renderSummary(
-      run(
-        audit({
-          organization: 'acme',
-          source: 'enterprise',
-          enterprise: 'acme-ent',
-          members: [ada],
-          identities: [identity('ada', 'ada@example.com')]
-        }),
-        audit({
-          organization: 'labs',
-          source: 'organization',
-          members: [bob],
-          identities: [identity('bob', 'bob@example.com')]
-        })
-      ),
-      { showDetails: true }
+    const markdown = summaryOf(
+      {
+        organization: 'acme',
+        source: 'enterprise',
+        enterprise: 'acme-ent',
+        members: [ada],
+        identities: [identity('ada', 'ada@example.com')]
+      },
+      {
+        organization: 'labs',
+        source: 'organization',
+        members: [bob],
+        identities: [identity('bob', 'bob@example.com')]
+      }
     )
     expect(markdown).toContain(
       'from the SAML identity providers of the enterprise `acme-ent`, the organization `labs` through'
