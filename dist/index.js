@@ -39102,6 +39102,12 @@ const REMEDIATION_STEPS = [
 function plural(count, one, many = `${one}s`) {
     return `${count} ${count === 1 ? one : many}`;
 }
+/** The fail-on reason of the action and the CLI, in singular or plural. */
+function membersMissing(count) {
+    return count === 1
+        ? '1 member is missing SCIM metadata'
+        : `${count} members are missing SCIM metadata`;
+}
 /** Without SCIM at enterprise level, only SAML link coverage is audited. */
 function coverageHeadline(audit) {
     const { missing, memberCount } = audit.classification;
@@ -39913,12 +39919,6 @@ function totals(run) {
         findings: counts
     };
 }
-/** The fail-on reason of the action and the CLI, in singular or plural. */
-function membersMissing(count) {
-    return count === 1
-        ? '1 member is missing SCIM metadata'
-        : `${count} members are missing SCIM metadata`;
-}
 /** The JSON report: totals, then one entry per organization. */
 function buildReport(run, showDetails) {
     return {
@@ -40158,6 +40158,7 @@ async function detailsAllowed(setting, repository, client) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 

@@ -35823,8 +35823,60 @@ function readSettings(read) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/report/categories.ts
+/** The wording of each category, shared by every report format. */
+const CATEGORY_TEXT = {
+    'saml-without-scim': {
+        title: 'Linked by SAML, no SCIM metadata',
+        meaning: 'Member whose linked identity has no SCIM metadata: SCIM will not remove them when they leave.',
+        remedy: 're-provision the user from the IdP (Okta: unassign and reassign the app; Entra ID: provision on demand)'
+    },
+    'no-identity': {
+        title: 'No linked identity',
+        meaning: 'Member with no linked external identity: they never signed in through SSO, or were added by hand.',
+        remedy: 'assign them to the app in the IdP, or remove them from the organization'
+    },
+    'unlinked-identity': {
+        title: 'Identity not linked to an account',
+        meaning: 'Identity with SCIM metadata but no linked account: an invitation not yet accepted, or SSO never completed.',
+        remedy: 'ask the person to accept the invitation and sign in through SSO, or unassign them in the IdP'
+    },
+    'non-member-identity': {
+        title: 'Identity of a non-member',
+        meaning: 'Identity linked to an account that is not a member: removed by hand while the IdP still provisions them.',
+        remedy: 'deprovision them in the IdP, or add them back if the removal was a mistake'
+    },
+    'name-mismatch': {
+        title: 'NameID and SCIM userName differ',
+        meaning: 'Linked identity whose SAML NameID and SCIM userName differ: SCIM attaches only when the two match.',
+        remedy: "fix the IdP's attribute mapping so NameID and userName carry the same value"
+    }
+};
+/** Remediation steps by identity provider, shown under the tables. */
+const REMEDIATION_STEPS = [
+    {
+        provider: 'Okta',
+        steps: [
+            'In the GitHub app of Okta, open Assignments and unassign the user, then assign them again; Okta then pushes the user with SCIM.',
+            "Check that the app's Provisioning tab has Create Users and Deactivate Users enabled, and that the userName mapping equals the NameID."
+        ]
+    },
+    {
+        provider: 'Microsoft Entra ID',
+        steps: [
+            'In the enterprise application, open Provisioning and use Provision on demand for the user.',
+            'Check that the user is assigned to the application and that userPrincipalName (or the attribute you use as NameID) maps to userName.'
+        ]
+    },
+    {
+        provider: 'Any identity provider',
+        steps: [
+            "After re-provisioning, the member's SSO page on GitHub shows SCIM identity data; run the audit again to confirm.",
+            'Members who should not be in the organization can be removed directly; those the IdP should manage must be assigned there first.'
+        ]
+    }
+];
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Text that comes from the identity provider or the API is untrusted: it may
@@ -35905,6 +35957,121 @@ function loginLink(organization, login) {
     return `[${code(login)}](${ssoUrl(organization, login)})`;
 }
 
+;// CONCATENATED MODULE: ./src/report/blocks.ts
+
+
+
+function plural(count, one, many = `${one}s`) {
+    return `${count} ${count === 1 ? one : many}`;
+}
+/** The fail-on reason of the action and the CLI, in singular or plural. */
+function membersMissing(count) {
+    return count === 1
+        ? '1 member is missing SCIM metadata'
+        : `${count} members are missing SCIM metadata`;
+}
+/** Without SCIM at enterprise level, only SAML link coverage is audited. */
+function coverageHeadline(audit) {
+    const { missing, memberCount } = audit.classification;
+    const members = `${plural(memberCount, 'member')} of ${code(audit.organization)}`;
+    const enterprise = `the enterprise ${code(audit.roster.enterprise ?? '')}`;
+    if (missing.length === 0) {
+        return `All linked: every one of the ${members} has a SAML identity in ${enterprise} or is exempt.`;
+    }
+    return `${missing.length} of ${members} ${missing.length === 1 ? 'has' : 'have'} no linked SAML identity in ${enterprise}.`;
+}
+/** Findings outside the headline's categories, e.g. identities. */
+function otherFindings(audit) {
+    const { findings, missing } = audit.classification;
+    const all = CATEGORIES.reduce((n, c) => n + findings[c].length, 0);
+    return all - missing.length;
+}
+function headline(audit) {
+    const { missing, memberCount } = audit.classification;
+    if (!audit.classification.scimAvailable)
+        return coverageHeadline(audit);
+    if (missing.length === 0) {
+        const others = otherFindings(audit);
+        const every = `every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt`;
+        return others === 0
+            ? `All clear: ${every}.`
+            : `No member is missing SCIM metadata: ${every}. ${plural(others, 'other finding')} below.`;
+    }
+    return `${missing.length} of ${plural(memberCount, 'member')} of ${code(audit.organization)} ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata and will not be deprovisioned by SCIM.`;
+}
+/** The table of counts per category, with meaning and remedy. */
+function countsTable(audit) {
+    const counts = countFindings(audit.classification);
+    const rows = CATEGORIES.map((category) => {
+        const text = CATEGORY_TEXT[category];
+        return `| \`${category}\` | ${counts[category]} | ${text.meaning} | ${text.remedy} |`;
+    });
+    return [
+        '| category | count | what it means | what to do |',
+        '| --- | ---: | --- | --- |',
+        ...rows,
+        `| \`exempt\` | ${counts.exempt} | Members matched by \`exempt-users\`. | nothing: listed for the record |`
+    ];
+}
+function detailColumns(finding, showDetails) {
+    if (!showDetails)
+        return [];
+    const identity = finding.identity;
+    return [
+        codeOrDash(identity?.nameId),
+        codeOrDash(identity?.scimUsername),
+        identity?.emails.length ? identity.emails.map(code).join(' ') : '—'
+    ];
+}
+/** One table row: the account (linked to its SSO page), role, details. */
+function findingRow(organization, finding, showDetails) {
+    const who = finding.login
+        ? finding.role
+            ? loginLink(organization, finding.login)
+            : code(finding.login)
+        : `guid ${codeOrDash(finding.identity?.guid)}`;
+    const role = finding.role ? finding.role.toLowerCase() : 'not a member';
+    const cells = [who, role, ...detailColumns(finding, showDetails)];
+    return `| ${cells.join(' | ')} |`;
+}
+/** The header rows of a table of `findingRow`s. */
+function findingHead(showDetails) {
+    return showDetails
+        ? [
+            '| account | role | NameID | SCIM userName | e-mails |',
+            '| --- | --- | --- | --- | --- |'
+        ]
+        : ['| account | role |', '| --- | --- |'];
+}
+/** The remediation steps per identity provider. */
+function remediation() {
+    return [
+        '## What to do',
+        '',
+        ...REMEDIATION_STEPS.flatMap(({ provider, steps }) => [
+            `**${provider}**`,
+            '',
+            ...steps.map((step, i) => `${i + 1}. ${step}`),
+            ''
+        ])
+    ];
+}
+/**
+ * What to do where only SAML link coverage is audited: SCIM steps would
+ * not apply, since SCIM metadata does not exist there.
+ */
+function coverageRemediation() {
+    return [
+        '## What to do',
+        '',
+        "1. Ask each member without a linked identity to sign in through the enterprise's single sign-on (`https://github.com/enterprises/SLUG/sso`); the link appears once they do.",
+        '2. Members who should not have access can be removed from the organization directly.',
+        ''
+    ];
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/report/files.ts
 
 
@@ -35981,12 +36148,6 @@ function totals(run) {
         identityCount: identitiesRead(run),
         findings: counts
     };
-}
-/** The fail-on reason of the action and the CLI, in singular or plural. */
-function membersMissing(count) {
-    return count === 1
-        ? '1 member is missing SCIM metadata'
-        : `${count} members are missing SCIM metadata`;
 }
 /** The JSON report: totals, then one entry per organization. */
 function buildReport(run, showDetails) {
@@ -36144,167 +36305,6 @@ function parseCommandLine(args, env) {
         format: readFormat(joined(values.format)),
         output: readOutput(joined(values.output))
     };
-}
-
-;// CONCATENATED MODULE: ./src/report/categories.ts
-/** The wording of each category, shared by every report format. */
-const CATEGORY_TEXT = {
-    'saml-without-scim': {
-        title: 'Linked by SAML, no SCIM metadata',
-        meaning: 'Member whose linked identity has no SCIM metadata: SCIM will not remove them when they leave.',
-        remedy: 're-provision the user from the IdP (Okta: unassign and reassign the app; Entra ID: provision on demand)'
-    },
-    'no-identity': {
-        title: 'No linked identity',
-        meaning: 'Member with no linked external identity: they never signed in through SSO, or were added by hand.',
-        remedy: 'assign them to the app in the IdP, or remove them from the organization'
-    },
-    'unlinked-identity': {
-        title: 'Identity not linked to an account',
-        meaning: 'Identity with SCIM metadata but no linked account: an invitation not yet accepted, or SSO never completed.',
-        remedy: 'ask the person to accept the invitation and sign in through SSO, or unassign them in the IdP'
-    },
-    'non-member-identity': {
-        title: 'Identity of a non-member',
-        meaning: 'Identity linked to an account that is not a member: removed by hand while the IdP still provisions them.',
-        remedy: 'deprovision them in the IdP, or add them back if the removal was a mistake'
-    },
-    'name-mismatch': {
-        title: 'NameID and SCIM userName differ',
-        meaning: 'Linked identity whose SAML NameID and SCIM userName differ: SCIM attaches only when the two match.',
-        remedy: "fix the IdP's attribute mapping so NameID and userName carry the same value"
-    }
-};
-/** Remediation steps by identity provider, shown under the tables. */
-const REMEDIATION_STEPS = [
-    {
-        provider: 'Okta',
-        steps: [
-            'In the GitHub app of Okta, open Assignments and unassign the user, then assign them again; Okta then pushes the user with SCIM.',
-            "Check that the app's Provisioning tab has Create Users and Deactivate Users enabled, and that the userName mapping equals the NameID."
-        ]
-    },
-    {
-        provider: 'Microsoft Entra ID',
-        steps: [
-            'In the enterprise application, open Provisioning and use Provision on demand for the user.',
-            'Check that the user is assigned to the application and that userPrincipalName (or the attribute you use as NameID) maps to userName.'
-        ]
-    },
-    {
-        provider: 'Any identity provider',
-        steps: [
-            "After re-provisioning, the member's SSO page on GitHub shows SCIM identity data; run the audit again to confirm.",
-            'Members who should not be in the organization can be removed directly; those the IdP should manage must be assigned there first.'
-        ]
-    }
-];
-
-;// CONCATENATED MODULE: ./src/report/blocks.ts
-
-
-
-function plural(count, one, many = `${one}s`) {
-    return `${count} ${count === 1 ? one : many}`;
-}
-/** Without SCIM at enterprise level, only SAML link coverage is audited. */
-function coverageHeadline(audit) {
-    const { missing, memberCount } = audit.classification;
-    const members = `${plural(memberCount, 'member')} of ${code(audit.organization)}`;
-    const enterprise = `the enterprise ${code(audit.roster.enterprise ?? '')}`;
-    if (missing.length === 0) {
-        return `All linked: every one of the ${members} has a SAML identity in ${enterprise} or is exempt.`;
-    }
-    return `${missing.length} of ${members} ${missing.length === 1 ? 'has' : 'have'} no linked SAML identity in ${enterprise}.`;
-}
-/** Findings outside the headline's categories, e.g. identities. */
-function otherFindings(audit) {
-    const { findings, missing } = audit.classification;
-    const all = CATEGORIES.reduce((n, c) => n + findings[c].length, 0);
-    return all - missing.length;
-}
-function headline(audit) {
-    const { missing, memberCount } = audit.classification;
-    if (!audit.classification.scimAvailable)
-        return coverageHeadline(audit);
-    if (missing.length === 0) {
-        const others = otherFindings(audit);
-        const every = `every one of the ${plural(memberCount, 'member')} of ${code(audit.organization)} has SCIM metadata or is exempt`;
-        return others === 0
-            ? `All clear: ${every}.`
-            : `No member is missing SCIM metadata: ${every}. ${plural(others, 'other finding')} below.`;
-    }
-    return `${missing.length} of ${plural(memberCount, 'member')} of ${code(audit.organization)} ${missing.length === 1 ? 'is' : 'are'} missing SCIM metadata and will not be deprovisioned by SCIM.`;
-}
-/** The table of counts per category, with meaning and remedy. */
-function countsTable(audit) {
-    const counts = countFindings(audit.classification);
-    const rows = CATEGORIES.map((category) => {
-        const text = CATEGORY_TEXT[category];
-        return `| \`${category}\` | ${counts[category]} | ${text.meaning} | ${text.remedy} |`;
-    });
-    return [
-        '| category | count | what it means | what to do |',
-        '| --- | ---: | --- | --- |',
-        ...rows,
-        `| \`exempt\` | ${counts.exempt} | Members matched by \`exempt-users\`. | nothing: listed for the record |`
-    ];
-}
-function detailColumns(finding, showDetails) {
-    if (!showDetails)
-        return [];
-    const identity = finding.identity;
-    return [
-        codeOrDash(identity?.nameId),
-        codeOrDash(identity?.scimUsername),
-        identity?.emails.length ? identity.emails.map(code).join(' ') : '—'
-    ];
-}
-/** One table row: the account (linked to its SSO page), role, details. */
-function findingRow(organization, finding, showDetails) {
-    const who = finding.login
-        ? finding.role
-            ? loginLink(organization, finding.login)
-            : code(finding.login)
-        : `guid ${codeOrDash(finding.identity?.guid)}`;
-    const role = finding.role ? finding.role.toLowerCase() : 'not a member';
-    const cells = [who, role, ...detailColumns(finding, showDetails)];
-    return `| ${cells.join(' | ')} |`;
-}
-/** The header rows of a table of `findingRow`s. */
-function findingHead(showDetails) {
-    return showDetails
-        ? [
-            '| account | role | NameID | SCIM userName | e-mails |',
-            '| --- | --- | --- | --- | --- |'
-        ]
-        : ['| account | role |', '| --- | --- |'];
-}
-/** The remediation steps per identity provider. */
-function remediation() {
-    return [
-        '## What to do',
-        '',
-        ...REMEDIATION_STEPS.flatMap(({ provider, steps }) => [
-            `**${provider}**`,
-            '',
-            ...steps.map((step, i) => `${i + 1}. ${step}`),
-            ''
-        ])
-    ];
-}
-/**
- * What to do where only SAML link coverage is audited: SCIM steps would
- * not apply, since SCIM metadata does not exist there.
- */
-function coverageRemediation() {
-    return [
-        '## What to do',
-        '',
-        "1. Ask each member without a linked identity to sign in through the enterprise's single sign-on (`https://github.com/enterprises/SLUG/sso`); the link appears once they do.",
-        '2. Members who should not have access can be removed from the organization directly.',
-        ''
-    ];
 }
 
 ;// CONCATENATED MODULE: ./src/issue/fit.ts
@@ -36640,6 +36640,7 @@ function terminalProgress(stderr) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 

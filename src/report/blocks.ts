@@ -11,6 +11,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
 }
 
+/** The fail-on reason of the action and the CLI, in singular or plural. */
+export function membersMissing(count: number): string {
+  return count === 1
+    ? '1 member is missing SCIM metadata'
+    : `${count} members are missing SCIM metadata`
+}
+
 /** Without SCIM at enterprise level, only SAML link coverage is audited. */
 function coverageHeadline(audit: OrganizationAudit): string {
   const { missing, memberCount } = audit.classification

@@ -118,13 +118,6 @@ export function totals(run: AuditRun) {
   }
 }
 
-/** The fail-on reason of the action and the CLI, in singular or plural. */
-export function membersMissing(count: number): string {
-  return count === 1
-    ? '1 member is missing SCIM metadata'
-    : `${count} members are missing SCIM metadata`
-}
-
 /** The JSON report: totals, then one entry per organization. */
 export function buildReport(run: AuditRun, showDetails: boolean) {
   return {
